@@ -1,0 +1,29 @@
+using System.CommandLine;
+using LogTriage.Rules;
+
+namespace LogTriage.Cli;
+
+/// <summary>Options shared by the commands that load rules.</summary>
+public sealed class CommonOptions
+{
+    public Option<string[]> Rules { get; } = new("--rules")
+    {
+        Description = "A directory of extra rule files (*.yaml), read after the shipped rules; repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => [],
+    };
+
+    public Option<bool> NoDefaultRules { get; } = new("--no-default-rules")
+    {
+        Description = "Do not load the shipped rules, only those given with --rules.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Rules);
+        command.Options.Add(NoDefaultRules);
+    }
+
+    public RuleSet LoadRules(ParseResult parse) =>
+        new RuleSetLoader().LoadDirectories(RuleDirectories.Resolve(parse.GetValue(Rules) ?? [], !parse.GetValue(NoDefaultRules)));
+}

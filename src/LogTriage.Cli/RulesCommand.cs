@@ -1,0 +1,94 @@
+using System.CommandLine;
+using LogTriage.Rules;
+
+namespace LogTriage.Cli;
+
+/// <summary><c>logtriage rules list|validate|test</c>: work with the rule files themselves.</summary>
+public static class RulesCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var command = new Command("rules", "List, validate and test rules.");
+        command.Subcommands.Add(List(terminal));
+        command.Subcommands.Add(Validate(terminal));
+        command.Subcommands.Add(Test(terminal));
+        return command;
+    }
+
+    private static Argument<string[]> Directories() => new("directories")
+    {
+        Description = "Extra rule directories to load beside the shipped rules (like --rules).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static Command List(Terminal terminal)
+    {
+        var common = new CommonOptions();
+        var directories = Directories();
+        var command = new Command("list", "List the rules: id, cause, severity, source and file.");
+        command.Arguments.Add(directories);
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var rules = Load(parse, common, directories);
+            terminal.Out.WriteLine($"{"id",-48} {"cause",-12} {"severity",-9} {"source",-7} file");
+            foreach (var rule in rules.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+                terminal.Out.WriteLine($"{rule.Id,-48} {rule.Cause,-12} {rule.Severity.ToString().ToLowerInvariant(),-9} {rule.Source.ToString().ToLowerInvariant(),-7} {rule.Location}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Validate(Terminal terminal)
+    {
+        var common = new CommonOptions();
+        var directories = Directories();
+        var command = new Command("validate", "Check the rule files; print every error with file, line and column.");
+        command.Arguments.Add(directories);
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var rules = Load(parse, common, directories);
+            terminal.Out.WriteLine($"{rules.Rules.Count} rules and {rules.Causes.Count} causes are valid.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Test(Terminal terminal)
+    {
+        var common = new CommonOptions();
+        var directories = Directories();
+        var command = new Command("test", "Run every rule's match and no-match examples through the whole pipeline.");
+        command.Arguments.Add(directories);
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var rules = Load(parse, common, directories);
+            var runner = new RuleExampleRunner(new LogAnalyzer(rules));
+            var failed = 0;
+            var total = 0;
+            foreach (var result in runner.RunAll())
+            {
+                total++;
+                if (result.Passed)
+                    continue;
+                failed++;
+                terminal.Out.WriteLine($"FAIL {result.Rule.Id} ({result.Rule.Location})");
+                terminal.Out.WriteLine($"  expected: {(result.ExpectedMatch ? "the rule matches" : "the rule does not match")}");
+                terminal.Out.WriteLine($"  actual:   {(result.Matched ? "it matched" : "it did not match")}; rules that fired: {(result.FiredRules.Count == 0 ? "none" : string.Join(", ", result.FiredRules))}");
+                foreach (var line in result.Example.TrimEnd().Split('\n'))
+                    terminal.Out.WriteLine($"  | {line}");
+            }
+            terminal.Out.WriteLine($"{total - failed} of {total} examples passed.");
+            return failed == 0 ? ExitCodes.Success : ExitCodes.Findings;
+        });
+        return command;
+    }
+
+    private static RuleSet Load(ParseResult parse, CommonOptions common, Argument<string[]> directories)
+    {
+        var extra = (parse.GetValue(common.Rules) ?? []).Concat(parse.GetValue(directories) ?? []).ToList();
+        return new RuleSetLoader().LoadDirectories(RuleDirectories.Resolve(extra, !parse.GetValue(common.NoDefaultRules)));
+    }
+}

@@ -1,0 +1,11 @@
+namespace LogTriage;
+
+/// <summary>How to read the inputs of one analysis.</summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>A format name forcing every input to be read as that format; null detects per input.</summary>
+    public string? InputFormat { get; init; }
+
+    /// <summary>How many first lines of an input format detection looks at.</summary>
+    public int DetectionLines { get; init; } = 50;
+}

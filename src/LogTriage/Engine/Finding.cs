@@ -1,0 +1,29 @@
+using LogTriage.Parsing;
+using LogTriage.Rules;
+
+namespace LogTriage.Engine;
+
+/// <summary>Fact inserted by a fired rule: this rule holds, for this cause, on this evidence.</summary>
+public sealed record Finding(
+    RuleDefinition Rule,
+    string? Key,
+    long Count,
+    DateTimeOffset? FirstSeen,
+    DateTimeOffset? LastSeen,
+    SignalPosition? FirstPosition,
+    IReadOnlyList<LogEvent> Evidence,
+    IReadOnlyList<string> Connections)
+{
+    public string RuleId => Rule.Id;
+    public string Cause => Rule.Cause;
+
+    /// <summary>Threshold findings count signals already counted by the rule they count.</summary>
+    public bool AddsToCount => Rule.IsEventRule;
+
+    public static Finding FromTally(RuleDefinition rule, RuleTally t) =>
+        new(rule, null, t.Count, t.FirstSeen, t.LastSeen, t.FirstPosition, t.Evidence, t.Connections);
+
+    public static Finding FromThreshold(RuleDefinition rule, ThresholdTally t) =>
+        new(rule, t.Key, t.Peak, t.FirstSeen, t.LastSeen, t.FirstPosition, t.Evidence,
+            t.Key.Length > 0 ? [$"{rule.Threshold!.Per.Kind} {t.Key}"] : []);
+}

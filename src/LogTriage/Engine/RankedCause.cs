@@ -1,0 +1,24 @@
+using LogTriage.Parsing;
+using LogTriage.Rules;
+
+namespace LogTriage.Engine;
+
+/// <summary>One cause as concluded from its findings, scored for ranking.</summary>
+public sealed record RankedCause(
+    CauseDefinition Definition,
+    Severity Severity,
+    double Confidence,
+    long Count,
+    DateTimeOffset? FirstSeen,
+    DateTimeOffset? LastSeen,
+    IReadOnlyList<string> Rules,
+    IReadOnlyList<EvidenceLine> Evidence,
+    IReadOnlyList<string> Connections,
+    IReadOnlyList<string> ExplainedBy,
+    IReadOnlyList<string> Explains)
+{
+    public string Cause => Definition.Id;
+}
+
+/// <summary>An event shown as evidence, with the rule that picked it.</summary>
+public sealed record EvidenceLine(LogEvent Event, string RuleId, string RuleTitle);

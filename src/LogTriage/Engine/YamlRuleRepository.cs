@@ -1,0 +1,20 @@
+using LogTriage.Rules;
+using NRules.RuleModel;
+using RuleSet = LogTriage.Rules.RuleSet;
+
+namespace LogTriage.Engine;
+
+/// <summary>The NRules repository of a loaded <see cref="RuleSet"/>.</summary>
+public sealed class YamlRuleRepository : IRuleRepository
+{
+    private readonly IRuleSet _ruleSet;
+
+    public YamlRuleRepository(RuleSet rules, RuleCompiler compiler)
+    {
+        var ruleSet = new NRules.RuleModel.RuleSet("logtriage");
+        ruleSet.Add(compiler.Compile(rules));
+        _ruleSet = ruleSet;
+    }
+
+    public IEnumerable<IRuleSet> GetRuleSets() => [_ruleSet];
+}

@@ -1,0 +1,16 @@
+namespace LogTriage.Input;
+
+/// <summary>Something to read a log from: a file or standard input. Opening it yields raw bytes.</summary>
+public sealed record InputSource(string Name, Func<Stream> Open, long? Length)
+{
+    public const string StandardInputName = "-";
+
+    public static InputSource FromFile(string path) =>
+        new(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16), new FileInfo(path).Length);
+
+    public static InputSource FromStandardInput(Func<Stream> open) => new(StandardInputName, open, null);
+
+    /// <summary>An in-memory input, for examples and tests.</summary>
+    public static InputSource FromText(string name, string text) =>
+        new(name, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), System.Text.Encoding.UTF8.GetByteCount(text));
+}

@@ -1,0 +1,13 @@
+namespace LogTriage.Input;
+
+/// <summary>What was read from one input; filled in while it streams, read by the report.</summary>
+public sealed class InputStatistics(string name)
+{
+    public string Name { get; } = name;
+    public string Format { get; set; } = "unknown";
+    public long Lines { get; set; }
+    public long Bytes { get; set; }
+    public long Events { get; set; }
+    public long Unparsed { get; set; }
+    public string? Error { get; set; }
+}

@@ -1,0 +1,39 @@
+namespace LogTriage.Parsing;
+
+/// <summary>Picks the format that recognises most of an input's first lines.</summary>
+public sealed class FormatDetector
+{
+    private const double MinimumShare = 0.3;
+    private readonly IReadOnlyList<ILogFormat> _formats;
+    private readonly ILogFormat _fallback;
+
+    public FormatDetector(IReadOnlyList<ILogFormat> formats, ILogFormat fallback)
+    {
+        _formats = formats;
+        _fallback = fallback;
+    }
+
+    public static FormatDetector Default { get; } =
+        new([new NatsServerLogFormat()], new PlainTextFormat());
+
+    public IEnumerable<ILogFormat> All => _formats.Append(_fallback);
+
+    public ILogFormat Detect(IReadOnlyList<string> sample)
+    {
+        ILogFormat best = _fallback;
+        var bestScore = MinimumShare;
+        foreach (var format in _formats)
+        {
+            var score = format.Recognise(sample);
+            if (score > bestScore)
+            {
+                best = format;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    public ILogFormat? Find(string name) =>
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+}

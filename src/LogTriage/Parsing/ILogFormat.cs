@@ -1,0 +1,13 @@
+namespace LogTriage.Parsing;
+
+/// <summary>A log layout the tool can read.</summary>
+public interface ILogFormat
+{
+    /// <summary>The name used in reports and in <c>--input-format</c>.</summary>
+    string Name { get; }
+
+    /// <summary>How many of the sample lines this format recognises (0..1).</summary>
+    double Recognise(IReadOnlyList<string> sample);
+
+    ILineParser CreateParser(string inputName);
+}

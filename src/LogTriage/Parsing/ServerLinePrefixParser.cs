@@ -1,0 +1,125 @@
+namespace LogTriage.Parsing;
+
+/// <summary>
+/// Reads the prefix of a nats-server log line in every layout the server writes:
+/// <c>[pid] YYYY/MM/DD HH:MM:SS.uuuuuu [LVL] </c>, without the pid, without the time
+/// (<c>logtime: false</c>), and the level-less stamp of log rotation lines.
+/// </summary>
+/// <remarks>Times carry no zone in these logs; they are read as UTC.</remarks>
+public static class ServerLinePrefixParser
+{
+    public static bool TryParse(ReadOnlySpan<char> line, out ServerLinePrefix prefix)
+    {
+        prefix = default;
+        var pos = 0;
+        int? pid = null;
+
+        if (line.Length > 2 && line[0] == '[' && char.IsAsciiDigit(line[1]))
+        {
+            var close = line.IndexOf(']');
+            if (close < 2 || !int.TryParse(line[1..close], out var p))
+                return false;
+            pid = p;
+            pos = close + 1;
+            if (pos >= line.Length || line[pos] != ' ')
+                return false;
+            pos++;
+        }
+
+        DateTimeOffset? time = null;
+        if (TryParseStamp(line[pos..], out var stamp, out var stampLength))
+        {
+            time = stamp;
+            pos += stampLength;
+            if (pos < line.Length && line[pos] == ' ')
+                pos++;
+        }
+
+        if (TryParseLevel(line[pos..], out var level, out var levelLength))
+        {
+            pos += levelLength;
+        }
+        else if (time is not null && pid is null)
+        {
+            // Rotation notices are written with a bare stamp and no level.
+            level = LogLevel.Info;
+        }
+        else
+        {
+            return false;
+        }
+
+        prefix = new ServerLinePrefix(pid, time, level, pos);
+        return true;
+    }
+
+    /// <summary><c>YYYY/MM/DD HH:MM:SS</c> with optional <c>.fraction</c>.</summary>
+    public static bool TryParseStamp(ReadOnlySpan<char> s, out DateTimeOffset time, out int length)
+    {
+        time = default;
+        length = 0;
+        if (s.Length < 19 || s[4] != '/' || s[7] != '/' || s[10] != ' ' || s[13] != ':' || s[16] != ':')
+            return false;
+        if (!TryDigits(s[..4], out var year) || !TryDigits(s[5..7], out var month) || !TryDigits(s[8..10], out var day)
+            || !TryDigits(s[11..13], out var hour) || !TryDigits(s[14..16], out var minute) || !TryDigits(s[17..19], out var second))
+            return false;
+
+        length = 19;
+        long ticks = 0;
+        if (s.Length > 20 && s[19] == '.' && char.IsAsciiDigit(s[20]))
+        {
+            var digits = 0;
+            var i = 20;
+            long fraction = 0;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                if (digits < 7)
+                {
+                    fraction = fraction * 10 + (s[i] - '0');
+                    digits++;
+                }
+                i++;
+            }
+            for (var d = digits; d < 7; d++)
+                fraction *= 10;
+            ticks = fraction;
+            length = i;
+        }
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 59)
+            return false;
+        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).AddTicks(ticks);
+        return true;
+    }
+
+    /// <summary><c>[INF] </c> and the other labels, also coloured (<c>[\x1b[32mINF\x1b[0m] </c>).</summary>
+    private static bool TryParseLevel(ReadOnlySpan<char> s, out LogLevel level, out int length)
+    {
+        level = LogLevel.Unknown;
+        length = 0;
+        if (s.Length < 5 || s[0] != '[')
+            return false;
+        var close = s.IndexOf(']');
+        if (close < 4 || close > 24)
+            return false;
+        var label = AnsiColour.Strip(s[1..close]);
+        if (label.Length != 3 || !LogLevelNames.TryParse(label, out level))
+            return false;
+        length = close + 1;
+        if (length < s.Length && s[length] == ' ')
+            length++;
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
+}

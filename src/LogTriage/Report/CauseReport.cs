@@ -1,0 +1,33 @@
+namespace LogTriage.Report;
+
+/// <summary>The report every renderer draws from; plain data, nothing left to compute.</summary>
+public sealed record CauseReport(
+    string ToolName,
+    string ToolVersion,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<ReportedInput> Inputs,
+    IReadOnlyList<ReportedCause> Causes,
+    IReadOnlyList<ReportedCause> Context,
+    IReadOnlyList<string> Warnings);
+
+public sealed record ReportedInput(string Name, string Format, long Lines, long Bytes, long Unparsed, string? Error);
+
+public sealed record ReportedCause(
+    string Cause,
+    string Title,
+    string Summary,
+    string Severity,
+    double Confidence,
+    long Count,
+    DateTimeOffset? FirstSeen,
+    DateTimeOffset? LastSeen,
+    IReadOnlyList<string> Rules,
+    IReadOnlyList<ReportedEvidence> Evidence,
+    IReadOnlyList<string> Connections,
+    IReadOnlyList<string> ExplainedBy,
+    IReadOnlyList<string> Explains,
+    string Diagnosis,
+    IReadOnlyList<string> Fix,
+    string? Why);
+
+public sealed record ReportedEvidence(string Input, long Line, DateTimeOffset? Time, string Text, string Rule, string RuleTitle);

@@ -1,0 +1,56 @@
+using LogTriage.Engine;
+
+namespace LogTriage.Report;
+
+/// <summary>Turns an analysis result into the report model, applying the text filter (redaction) once for every renderer.</summary>
+public sealed class ReportBuilder(string toolVersion, Func<string, string>? textFilter = null)
+{
+    /// <summary>An input with more unparsed lines than this share is flagged: probably the wrong format.</summary>
+    private const double UnparsedWarningShare = 0.5;
+
+    private const int MaxEvidenceLines = 40;
+
+    private readonly Func<string, string> _filter = textFilter ?? (s => s);
+
+    public CauseReport Build(AnalysisResult result, DateTimeOffset generatedAt)
+    {
+        var inputs = result.Inputs
+            .Select(i => new ReportedInput(i.Name, i.Format, i.Lines, i.Bytes, i.Unparsed, i.Error))
+            .ToList();
+        var warnings = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (input.Error is not null)
+                warnings.Add($"{input.Name}: could not be read completely: {input.Error}");
+            else if (input.Lines > 0 && (double)input.Unparsed / input.Lines > UnparsedWarningShare && input.Format != "text")
+                warnings.Add($"{input.Name}: {input.Unparsed} of {input.Lines} lines were not understood as {input.Format}");
+        }
+        return new CauseReport("logtriage", toolVersion, generatedAt, inputs,
+            result.Causes.Select(Report).ToList(), result.Context.Select(Report).ToList(), warnings);
+    }
+
+    private ReportedCause Report(RankedCause c) => new(
+        c.Cause,
+        c.Definition.Title,
+        c.Definition.Summary,
+        c.Severity.ToString().ToLowerInvariant(),
+        c.Confidence,
+        c.Count,
+        c.FirstSeen,
+        c.LastSeen,
+        c.Rules,
+        c.Evidence.Select(e => new ReportedEvidence(e.Event.Input, e.Event.Line, e.Event.Time, _filter(Cap(e.Event.Text)), e.RuleId, e.RuleTitle)).ToList(),
+        c.Connections.Select(_filter).ToList(),
+        c.ExplainedBy,
+        c.Explains,
+        c.Definition.Diagnosis,
+        c.Definition.Fix,
+        c.Definition.Why);
+
+    private static string Cap(string text)
+    {
+        var lines = text.Split('\n');
+        return lines.Length <= MaxEvidenceLines ? text
+            : string.Join('\n', lines.Take(MaxEvidenceLines)) + $"\n... ({lines.Length - MaxEvidenceLines} more lines)";
+    }
+}

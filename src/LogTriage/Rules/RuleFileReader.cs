@@ -1,0 +1,232 @@
+using LogTriage.Parsing;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace LogTriage.Rules;
+
+/// <summary>
+/// Reads one rule file into cause and rule definitions. Structure and types are checked here,
+/// with positions; relations between rules are checked by <see cref="RuleSetValidator"/>.
+/// </summary>
+public sealed class RuleFileReader
+{
+    private static readonly string[] FileKeys = ["causes", "rules"];
+    private static readonly string[] CauseKeys = ["id", "title", "summary", "diagnosis", "fix", "why"];
+    private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "explains", "examples"];
+    private static readonly string[] WhenKeys = ["level", "kind", "message", "unless"];
+    private static readonly string[] TextKeys = ["contains", "regex"];
+    private static readonly string[] ThresholdKeys = ["rule", "count", "within", "per"];
+    private static readonly string[] ExplainsKeys = ["causes", "within"];
+    private static readonly string[] ExampleKeys = ["match", "no-match"];
+
+    public RuleFileContent Read(string file, TextReader text)
+    {
+        var errors = new List<RuleError>();
+        var causes = new List<CauseDefinition>();
+        var rules = new List<RuleDefinition>();
+        var nodes = new YamlNodes(file, errors);
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(text);
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new RuleError(new SourceLocation(file, e.Start.Line, e.Start.Column), "YAML syntax: " + InnermostMessage(e)));
+            return new RuleFileContent(causes, rules, errors);
+        }
+
+        foreach (var document in stream.Documents)
+        {
+            var top = nodes.Mapping(document.RootNode, "a rule file", FileKeys);
+            if (top is null)
+                continue;
+            if (top.TryGetValue("causes", out var causeList))
+                foreach (var item in Sequence(nodes, causeList, "causes"))
+                    if (ReadCause(nodes, item) is { } cause)
+                        causes.Add(cause);
+            if (top.TryGetValue("rules", out var ruleList))
+                foreach (var item in Sequence(nodes, ruleList, "rules"))
+                    if (ReadRule(nodes, item) is { } rule)
+                        rules.Add(rule);
+        }
+        return new RuleFileContent(causes, rules, errors);
+    }
+
+    private static string InnermostMessage(Exception e)
+    {
+        while (e.InnerException is not null)
+            e = e.InnerException;
+        return e.Message;
+    }
+
+    private static IEnumerable<YamlNode> Sequence(YamlNodes nodes, YamlNode node, string what)
+    {
+        if (node is YamlSequenceNode sequence)
+            return sequence.Children;
+        nodes.Error(node, $"'{what}' must be a list");
+        return [];
+    }
+
+    private static CauseDefinition? ReadCause(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "a cause", CauseKeys);
+        if (map is null)
+            return null;
+        var id = nodes.String(map, "id", node, required: true);
+        var title = nodes.String(map, "title", node, required: true);
+        var summary = nodes.String(map, "summary", node, required: true);
+        var diagnosis = nodes.String(map, "diagnosis", node, required: true);
+        var fix = nodes.Strings(map, "fix");
+        if (fix.Count == 0)
+            nodes.Error(node, "a cause needs at least one 'fix' step");
+        var why = nodes.String(map, "why", node, required: false);
+        if (id is null || title is null || summary is null || diagnosis is null)
+            return null;
+        return new CauseDefinition(id, title.Trim(), summary.Trim(), diagnosis.Trim(), fix.Select(f => f.Trim()).ToList(), why?.Trim(), nodes.At(node));
+    }
+
+    private static RuleDefinition? ReadRule(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "a rule", RuleKeys);
+        if (map is null)
+            return null;
+        var id = nodes.String(map, "id", node, required: true);
+        var cause = nodes.String(map, "cause", node, required: true);
+        var title = nodes.String(map, "title", node, required: false) ?? id;
+        var severity = ReadEnum(nodes, map, "severity", Severity.Warning);
+        var source = ReadEnum(nodes, map, "source", RuleSource.Any);
+        var confidence = nodes.Number(map, "confidence") ?? DefaultConfidence(severity);
+        if (confidence is < 0 or > 1)
+            nodes.Error(map["confidence"], "'confidence' must be between 0 and 1");
+
+        EventCondition? when = map.TryGetValue("when", out var whenNode) ? ReadWhen(nodes, whenNode) : null;
+        ThresholdCondition? threshold = map.TryGetValue("threshold", out var thresholdNode) ? ReadThreshold(nodes, thresholdNode) : null;
+        ExplainsRelation? explains = map.TryGetValue("explains", out var explainsNode) ? ReadExplains(nodes, explainsNode) : null;
+        var examples = map.TryGetValue("examples", out var examplesNode) ? ReadExamples(nodes, examplesNode) : RuleExamples.None;
+
+        if (whenNode is not null && thresholdNode is not null)
+            nodes.Error(thresholdNode, "a rule has either 'when' or 'threshold', not both");
+        else if (whenNode is null && thresholdNode is null)
+            nodes.Error(node, "a rule needs 'when' (a single-event rule) or 'threshold'");
+
+        if (id is null || cause is null || (when is null && threshold is null))
+            return null;
+        return new RuleDefinition(id, cause, title!.Trim(), severity, confidence, source, when, threshold, explains, examples, nodes.At(node));
+    }
+
+    private static double DefaultConfidence(Severity severity) => severity switch
+    {
+        Severity.Critical => 0.9,
+        Severity.Error => 0.75,
+        Severity.Warning => 0.5,
+        _ => 0.25,
+    };
+
+    private static T ReadEnum<T>(YamlNodes nodes, Dictionary<string, YamlNode> map, string key, T fallback) where T : struct, Enum
+    {
+        if (!map.TryGetValue(key, out var node))
+            return fallback;
+        var text = (node as YamlScalarNode)?.Value;
+        if (text is not null && Enum.TryParse<T>(text, ignoreCase: true, out var value) && !char.IsAsciiDigit(text[0]))
+            return value;
+        nodes.Error(node, $"'{key}' must be one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+        return fallback;
+    }
+
+    private static EventCondition? ReadWhen(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "'when'", WhenKeys);
+        if (map is null)
+            return null;
+
+        var levels = new List<LogLevel>();
+        foreach (var name in nodes.Strings(map, "level"))
+        {
+            if (LogLevelNames.TryParse(name, out var level))
+                levels.Add(level);
+            else
+                nodes.Error(map["level"], $"unknown level '{name}' (expected TRC, DBG, INF, WRN, ERR or FTL)");
+        }
+
+        var kinds = new List<ConnectionKind>();
+        foreach (var name in nodes.Strings(map, "kind"))
+        {
+            if (Enum.TryParse<ConnectionKind>(name, ignoreCase: true, out var kind) && !char.IsAsciiDigit(name[0]))
+                kinds.Add(kind);
+            else
+                nodes.Error(map["kind"], $"unknown connection kind '{name}' (expected {string.Join(", ", Enum.GetNames<ConnectionKind>().Select(n => n.ToLowerInvariant()))})");
+        }
+
+        var message = map.TryGetValue("message", out var messageNode) ? ReadText(nodes, messageNode, "'message'") : null;
+        var unless = map.TryGetValue("unless", out var unlessNode) ? ReadText(nodes, unlessNode, "'unless'") : null;
+        if (levels.Count == 0 && kinds.Count == 0 && message is null)
+            nodes.Error(node, "'when' needs at least one of 'level', 'kind' or 'message'");
+        return new EventCondition(levels, kinds, message, unless);
+    }
+
+    private static TextMatch? ReadText(YamlNodes nodes, YamlNode node, string what)
+    {
+        var map = nodes.Mapping(node, what, TextKeys);
+        if (map is null)
+            return null;
+        var contains = nodes.Strings(map, "contains");
+        if (contains.Any(string.IsNullOrEmpty))
+            nodes.Error(map["contains"], "'contains' texts must not be empty");
+        var regex = nodes.String(map, "regex", node, required: false);
+        if (contains.Count == 0 && regex is null)
+        {
+            nodes.Error(node, $"{what} needs 'contains' or 'regex'");
+            return null;
+        }
+        return new TextMatch(contains, regex);
+    }
+
+    private static ThresholdCondition? ReadThreshold(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "'threshold'", ThresholdKeys);
+        if (map is null)
+            return null;
+        var rule = nodes.String(map, "rule", node, required: true);
+        var count = nodes.Number(map, "count");
+        if (count is null && !map.ContainsKey("count"))
+            nodes.Error(node, "missing required key 'count'");
+        else if (count is not null && (count < 2 || count % 1 != 0))
+            nodes.Error(map["count"], "'count' must be a whole number of at least 2");
+        var within = nodes.Duration(map, "within", node);
+        var per = GroupBy.None;
+        if (nodes.String(map, "per", node, required: false) is { } perText)
+        {
+            if (perText.StartsWith("field:", StringComparison.Ordinal) && perText.Length > 6)
+                per = new GroupBy("field", perText[6..]);
+            else if (GroupBy.Kinds.Contains(perText) && perText != "field")
+                per = new GroupBy(perText);
+            else
+                nodes.Error(map["per"], $"unknown 'per' value '{perText}' (expected {string.Join(", ", GroupBy.Kinds.Where(k => k != "field"))} or field:NAME)");
+        }
+        if (rule is null || count is null || within is null)
+            return null;
+        return new ThresholdCondition(rule, (int)count.Value, within.Value, per);
+    }
+
+    private static ExplainsRelation? ReadExplains(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "'explains'", ExplainsKeys);
+        if (map is null)
+            return null;
+        var causes = nodes.Strings(map, "causes");
+        if (causes.Count == 0)
+            nodes.Error(node, "'explains' needs 'causes'");
+        var within = nodes.Duration(map, "within", node);
+        return within is null ? null : new ExplainsRelation(causes, within.Value);
+    }
+
+    private static RuleExamples ReadExamples(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "'examples'", ExampleKeys);
+        if (map is null)
+            return RuleExamples.None;
+        return new RuleExamples(nodes.Strings(map, "match"), nodes.Strings(map, "no-match"));
+    }
+}

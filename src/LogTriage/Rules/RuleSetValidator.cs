@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace LogTriage.Rules;
+
+/// <summary>
+/// Checks what no single file can: unique ids, known causes, thresholds naming real single-event
+/// rules, regular expressions that compile, and cause texts for every cause used.
+/// </summary>
+public sealed class RuleSetValidator
+{
+    public IReadOnlyList<RuleError> Validate(IReadOnlyList<CauseDefinition> causes, IReadOnlyList<RuleDefinition> rules)
+    {
+        var errors = new List<RuleError>();
+
+        var causeIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cause in causes)
+        {
+            if (!CauseIds.IsKnown(cause.Id))
+                errors.Add(new(cause.Location, $"unknown cause id '{cause.Id}' (expected one of: {string.Join(", ", CauseIds.All)})"));
+            else if (!causeIds.Add(cause.Id))
+                errors.Add(new(cause.Location, $"cause '{cause.Id}' is defined twice"));
+        }
+
+        var byId = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            if (!byId.TryAdd(rule.Id, rule))
+                errors.Add(new(rule.Location, $"duplicate rule id '{rule.Id}' (first defined at {byId[rule.Id].Location})"));
+            if (!CauseIds.IsKnown(rule.Cause))
+                errors.Add(new(rule.Location, $"rule '{rule.Id}': unknown cause '{rule.Cause}' (expected one of: {string.Join(", ", CauseIds.All)})"));
+            else if (!causeIds.Contains(rule.Cause))
+                errors.Add(new(rule.Location, $"rule '{rule.Id}': cause '{rule.Cause}' has no texts (title, diagnosis, fix) in any rule file"));
+            if (rule.When is { } when)
+            {
+                CheckRegex(rule, when.Message, errors);
+                CheckRegex(rule, when.Unless, errors);
+            }
+            if (rule.Explains is { } explains)
+                foreach (var explained in explains.Causes.Where(c => !CauseIds.IsKnown(c)))
+                    errors.Add(new(rule.Location, $"rule '{rule.Id}': 'explains' names unknown cause '{explained}'"));
+        }
+
+        foreach (var rule in rules)
+        {
+            if (rule.Threshold is not { } threshold)
+                continue;
+            if (!byId.TryGetValue(threshold.RuleId, out var counted))
+                errors.Add(new(rule.Location, $"rule '{rule.Id}': threshold counts unknown rule '{threshold.RuleId}'"));
+            else if (!counted.IsEventRule)
+                errors.Add(new(rule.Location, $"rule '{rule.Id}': threshold must count a single-event rule, and '{threshold.RuleId}' is not one"));
+            else if (threshold.Per.Field is { } field && !RegexDeclares(counted, field))
+                errors.Add(new(rule.Location, $"rule '{rule.Id}': 'per: field:{field}' but rule '{counted.Id}' has no regex group named '{field}'"));
+        }
+        return errors;
+    }
+
+    private static void CheckRegex(RuleDefinition rule, TextMatch? match, List<RuleError> errors)
+    {
+        if (match?.Regex is not { } pattern)
+            return;
+        try
+        {
+            RuleRegex.Create(pattern);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(new(rule.Location, $"rule '{rule.Id}': invalid regex '{pattern}': {e.Message}"));
+        }
+        catch (NotSupportedException e)
+        {
+            errors.Add(new(rule.Location, $"rule '{rule.Id}': regex '{pattern}' uses a construct that cannot run in linear time: {e.Message}"));
+        }
+    }
+
+    private static bool RegexDeclares(RuleDefinition rule, string group) =>
+        rule.When?.Message?.Regex is { } pattern && RuleRegex.Create(pattern).GetGroupNames().Contains(group);
+}

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using LogTriage.Parsing;
+using LogTriage.Rules;
+
+namespace LogTriage.Signals;
+
+/// <summary>The compiled <c>when</c> of one single-event rule.</summary>
+public sealed class EventMatcher
+{
+    private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
+
+    private readonly RuleSource _source;
+    private readonly HashSet<LogLevel> _levels;
+    private readonly HashSet<ConnectionKind> _kinds;
+    private readonly string[] _contains;
+    private readonly Regex? _regex;
+    private readonly string[] _unlessContains;
+    private readonly Regex? _unlessRegex;
+
+    public EventMatcher(RuleDefinition rule)
+    {
+        Rule = rule;
+        var when = rule.When ?? throw new ArgumentException($"rule '{rule.Id}' is not a single-event rule", nameof(rule));
+        _source = rule.Source;
+        _levels = [.. when.Levels];
+        _kinds = [.. when.Kinds];
+        _contains = [.. when.Message?.Contains ?? []];
+        _regex = when.Message?.Regex is { } pattern ? RuleRegex.Create(pattern) : null;
+        _unlessContains = [.. when.Unless?.Contains ?? []];
+        _unlessRegex = when.Unless?.Regex is { } unless ? RuleRegex.Create(unless) : null;
+    }
+
+    public RuleDefinition Rule { get; }
+
+    /// <summary>Literals of which at least one must occur for this rule to match; empty when none is required.</summary>
+    public IReadOnlyList<string> RequiredLiterals => _contains;
+
+    public Signal? Match(LogEvent e)
+    {
+        if (!SourceAccepts(e.Origin))
+            return null;
+        if (_levels.Count > 0 && !_levels.Contains(e.Level))
+            return null;
+        if (_kinds.Count > 0 && (e.Connection is null || !_kinds.Contains(e.Connection.Kind)))
+            return null;
+
+        var message = e.Message;
+        if (_contains.Length > 0 && !ContainsAny(message, _contains))
+            return null;
+
+        IReadOnlyDictionary<string, string> fields = NoFields;
+        if (_regex is not null)
+        {
+            var match = _regex.Match(message);
+            if (!match.Success)
+                return null;
+            fields = Captures(match);
+        }
+
+        if (_unlessContains.Length > 0 && ContainsAny(message, _unlessContains))
+            return null;
+        if (_unlessRegex is not null && _unlessRegex.IsMatch(message))
+            return null;
+
+        return new Signal(Rule, e, fields);
+    }
+
+    private bool SourceAccepts(EventOrigin origin) => _source switch
+    {
+        RuleSource.Server => origin == EventOrigin.Server,
+        // Free text of unknown origin is most often an application's log.
+        RuleSource.Client => origin != EventOrigin.Server,
+        _ => true,
+    };
+
+    private static bool ContainsAny(string text, string[] literals)
+    {
+        foreach (var literal in literals)
+            if (text.Contains(literal, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    private IReadOnlyDictionary<string, string> Captures(Match match)
+    {
+        Dictionary<string, string>? fields = null;
+        foreach (Group group in match.Groups)
+        {
+            if (!group.Success || char.IsAsciiDigit(group.Name[0]))
+                continue;
+            fields ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            fields[group.Name] = group.Value;
+        }
+        return fields ?? NoFields;
+    }
+}

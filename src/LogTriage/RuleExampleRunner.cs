@@ -13,15 +13,15 @@ public sealed class RuleExampleRunner(LogAnalyzer analyzer)
     {
         var index = 0;
         foreach (var example in rule.Examples.Match)
-            yield return Check(rule, example, expectMatch: true, ++index);
+            yield return RunExample(rule, example, expectMatch: true, ++index);
         index = 0;
         foreach (var example in rule.Examples.NoMatch)
-            yield return Check(rule, example, expectMatch: false, ++index);
+            yield return RunExample(rule, example, expectMatch: false, ++index);
     }
 
     public IEnumerable<ExampleResult> RunAll() => analyzer.Rules.Rules.SelectMany(Run);
 
-    private ExampleResult Check(RuleDefinition rule, string example, bool expectMatch, int index)
+    public ExampleResult RunExample(RuleDefinition rule, string example, bool expectMatch, int index = 1)
     {
         var name = $"{rule.Id} {(expectMatch ? "match" : "no-match")} #{index}";
         var result = analyzer.Analyze([InputSource.FromText(name, example)]);

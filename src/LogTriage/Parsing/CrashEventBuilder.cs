@@ -18,8 +18,11 @@ internal sealed class CrashEventBuilder
     private readonly StringBuilder _text = new();
     private int _lines;
 
-    public CrashEventBuilder(string input, InputLine first, DateTimeOffset? lastSeenTime)
+    private readonly EventOrigin _origin;
+
+    public CrashEventBuilder(string input, InputLine first, DateTimeOffset? lastSeenTime, EventOrigin origin)
     {
+        _origin = origin;
         _input = input;
         _firstLine = first.Number;
         // The runtime writes no time; the crash happened right after the last stamped line.
@@ -44,7 +47,8 @@ internal sealed class CrashEventBuilder
         var text = _text.ToString().TrimEnd();
         if (_lines > MaxKeptLines)
             text += $"\n... ({_lines - MaxKeptLines} more lines)";
-        return new LogEvent(_input, _firstLine, _time, LogLevel.Fatal, EventOrigin.Server, null, _message, text)
+        var origin = _origin == EventOrigin.Unknown && GoCrashDetector.MentionsServer(text) ? EventOrigin.Server : _origin;
+        return new LogEvent(_input, _firstLine, _time, LogLevel.Fatal, origin, null, _message, text)
         {
             LineCount = _lines,
         };

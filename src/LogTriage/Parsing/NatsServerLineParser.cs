@@ -38,7 +38,7 @@ public sealed class NatsServerLineParser : ILineParser
             }
             else if (GoCrashDetector.IsCrashStart(text))
             {
-                crash = new CrashEventBuilder(_input, line with { Text = text }, lastTime);
+                crash = new CrashEventBuilder(_input, line with { Text = text }, lastTime, EventOrigin.Server);
             }
             else
             {

@@ -9,13 +9,23 @@ public sealed class NatsServerLogFormat : ILogFormat
     {
         var nonEmpty = 0;
         var recognised = 0;
+        var inCrash = false;
         foreach (var line in sample)
         {
             if (line.Length == 0)
                 continue;
             nonEmpty++;
-            if (ServerLinePrefixParser.TryParse(AnsiColour.Strip(line), out _) || GoCrashDetector.IsCrashStart(line))
+            if (ServerLinePrefixParser.TryParse(AnsiColour.Strip(line), out _))
+            {
+                inCrash = false;
                 recognised++;
+            }
+            else if (GoCrashDetector.IsCrashStart(line) || (inCrash && GoCrashDetector.IsContinuation(line)))
+            {
+                // A goroutine dump is part of a server log when captured from stderr.
+                inCrash = true;
+                recognised++;
+            }
         }
         return nonEmpty == 0 ? 0 : (double)recognised / nonEmpty;
     }

@@ -39,9 +39,10 @@ public static class ServerLinePrefixParser
         {
             pos += levelLength;
         }
-        else if (time is not null && pid is null)
+        else if (time is not null && pid is null && IsRotationNotice(line[pos..]))
         {
-            // Rotation notices are written with a bare stamp and no level.
+            // Rotation notices are written with a bare stamp and no level; any other bare stamp
+            // is Go's standard logger in an application, not the server.
             level = LogLevel.Info;
         }
         else
@@ -52,6 +53,9 @@ public static class ServerLinePrefixParser
         prefix = new ServerLinePrefix(pid, time, level, pos);
         return true;
     }
+
+    private static bool IsRotationNotice(ReadOnlySpan<char> message) =>
+        message.StartsWith("Rotated log, backup saved as ") || message.StartsWith("Purged log file ");
 
     /// <summary><c>YYYY/MM/DD HH:MM:SS</c> with optional <c>.fraction</c>.</summary>
     public static bool TryParseStamp(ReadOnlySpan<char> s, out DateTimeOffset time, out int length)

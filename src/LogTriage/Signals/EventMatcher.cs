@@ -57,12 +57,19 @@ public sealed class EventMatcher
             fields = Captures(match);
         }
 
-        if (_unlessContains.Length > 0 && ContainsAny(message, _unlessContains))
-            return null;
-        if (_unlessRegex is not null && _unlessRegex.IsMatch(message))
+        if (Excluded(message))
             return null;
 
         return new Signal(Rule, e, fields);
+    }
+
+    /// <summary><c>unless</c> reads like <c>message</c>: every part given must hold to exclude.</summary>
+    private bool Excluded(string message)
+    {
+        if (_unlessContains.Length == 0 && _unlessRegex is null)
+            return false;
+        return (_unlessContains.Length == 0 || ContainsAny(message, _unlessContains))
+            && (_unlessRegex is null || _unlessRegex.IsMatch(message));
     }
 
     private bool SourceAccepts(EventOrigin origin) => _source switch

@@ -1,0 +1,82 @@
+using LogTriage.Parsing;
+
+namespace LogTriage.Tests.Parsing;
+
+public class ServerLinePrefixParserTests
+{
+    [Test]
+    public void Reads_pid_time_and_level_of_the_default_layout()
+    {
+        const string line = "[4711] 2026/11/25 04:45:29.587221 [ERR] 127.0.0.1:35086 - cid:4 - authentication error";
+        Assert.That(ServerLinePrefixParser.TryParse(line, out var prefix), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(prefix.Pid, Is.EqualTo(4711));
+            Assert.That(prefix.Time, Is.EqualTo(new DateTimeOffset(2026, 11, 25, 4, 45, 29, TimeSpan.Zero).AddTicks(5872210)));
+            Assert.That(prefix.Level, Is.EqualTo(LogLevel.Error));
+            Assert.That(line[prefix.MessageStart..], Does.StartWith("127.0.0.1:35086"));
+        });
+    }
+
+    [Test]
+    public void Reads_a_line_without_pid()
+    {
+        Assert.That(ServerLinePrefixParser.TryParse("2026/11/25 04:45:29.587221 [INF] Server is ready", out var prefix), Is.True);
+        Assert.That(prefix.Pid, Is.Null);
+        Assert.That(prefix.Level, Is.EqualTo(LogLevel.Info));
+        Assert.That(prefix.Time, Is.Not.Null);
+    }
+
+    [Test]
+    public void Reads_a_line_written_with_log_time_off()
+    {
+        const string line = "[7] [WRN] Readloop processing time: 2.5s";
+        Assert.That(ServerLinePrefixParser.TryParse(line, out var prefix), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(prefix.Pid, Is.EqualTo(7));
+            Assert.That(prefix.Time, Is.Null);
+            Assert.That(prefix.Level, Is.EqualTo(LogLevel.Warning));
+            Assert.That(line[prefix.MessageStart..], Is.EqualTo("Readloop processing time: 2.5s"));
+        });
+    }
+
+    [Test]
+    public void Reads_a_coloured_label_written_to_a_terminal()
+    {
+        const string line = "[7] 2026/11/25 04:45:29.587221 [\u001b[31mERR\u001b[0m] maximum connections exceeded";
+        Assert.That(ServerLinePrefixParser.TryParse(line, out var prefix), Is.True);
+        Assert.That(prefix.Level, Is.EqualTo(LogLevel.Error));
+        Assert.That(line[prefix.MessageStart..], Is.EqualTo("maximum connections exceeded"));
+    }
+
+    [Test]
+    public void Reads_the_level_less_stamp_of_a_rotation_notice()
+    {
+        Assert.That(ServerLinePrefixParser.TryParse("2026/11/25 04:45:29.000001 Rotated log, backup saved as \"nats.log.2026.11.25\"", out var prefix), Is.True);
+        Assert.That(prefix.Level, Is.EqualTo(LogLevel.Info));
+    }
+
+    [TestCase("[TRC]", LogLevel.Trace)]
+    [TestCase("[DBG]", LogLevel.Debug)]
+    [TestCase("[INF]", LogLevel.Info)]
+    [TestCase("[WRN]", LogLevel.Warning)]
+    [TestCase("[ERR]", LogLevel.Error)]
+    [TestCase("[FTL]", LogLevel.Fatal)]
+    public void Maps_every_label(string label, LogLevel expected)
+    {
+        Assert.That(ServerLinePrefixParser.TryParse($"[1] 2026/01/02 03:04:05.000006 {label} x", out var prefix), Is.True);
+        Assert.That(prefix.Level, Is.EqualTo(expected));
+    }
+
+    [TestCase("panic: runtime error: invalid memory address or nil pointer dereference")]
+    [TestCase("2026-11-25T04:45:29Z something else")]
+    [TestCase("[7] 2026/13/25 04:45:29.587221 [INF] month 13")]
+    [TestCase("[abc] [INF] not a pid")]
+    [TestCase("[7] 2026/11/25 04:45:29.587221 [XYZ] unknown level")]
+    [TestCase("")]
+    public void Rejects_lines_that_are_not_server_lines(string line)
+    {
+        Assert.That(ServerLinePrefixParser.TryParse(line, out _), Is.False);
+    }
+}

@@ -22,7 +22,7 @@ public sealed class NatsServerLineParser : ILineParser
 
             if (crash is not null)
             {
-                if (!isServerLine)
+                if (!isServerLine && GoCrashDetector.IsContinuation(text))
                 {
                     crash.Add(text);
                     continue;

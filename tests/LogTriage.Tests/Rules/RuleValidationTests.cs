@@ -87,7 +87,7 @@ public class RuleValidationTests
             rules:
               - id: a
                 cause: auth
-                when: { message: { regex: '(a)\1' } }
+                when: { message: { regex: 'foo(?=bar)' } }
             """);
         Assert.That(errors.Single().Message, Does.Contain("linear time"));
     }

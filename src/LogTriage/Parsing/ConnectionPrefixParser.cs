@@ -139,7 +139,7 @@ public static class ConnectionPrefixParser
         var parts = text.Split(':', 3);
         var i = 0;
         if (parts.Length > 0 && parts[0].Length > 1 && parts[0][0] == 'v' && char.IsAsciiDigit(parts[0][1]))
-            version = parts[i++];
+            version = parts[i++][1..];
         if (i < parts.Length)
             lang = parts[i++];
         if (i < parts.Length)

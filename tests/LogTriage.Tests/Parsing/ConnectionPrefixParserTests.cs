@@ -28,7 +28,7 @@ public class ConnectionPrefixParserTests
         var c = ConnectionPrefixParser.TryParse(message, out var start)!;
         Assert.Multiple(() =>
         {
-            Assert.That(c.Version, Is.EqualTo("v2.8.2"));
+            Assert.That(c.Version, Is.EqualTo("2.8.2"));
             Assert.That(c.Lang, Is.EqualTo(".NET"));
             Assert.That(c.Name, Is.EqualTo("orders"));
             Assert.That(c.Account, Is.EqualTo("APP"));
@@ -41,7 +41,7 @@ public class ConnectionPrefixParserTests
     public void Reads_client_info_without_a_name()
     {
         var c = ConnectionPrefixParser.TryParse("127.0.0.1:4000 - cid:9 - \"v1.31.0:go\" - Publish Violation - Subject \"secret\"", out var start)!;
-        Assert.That(c.Version, Is.EqualTo("v1.31.0"));
+        Assert.That(c.Version, Is.EqualTo("1.31.0"));
         Assert.That(c.Lang, Is.EqualTo("go"));
         Assert.That(c.Name, Is.Null);
     }

@@ -15,6 +15,13 @@ public static class AnalyzeCommand
             Description = "Log files, directories, globs, or - for standard input (.gz is read transparently).",
             Arity = ArgumentArity.OneOrMore,
         };
+        // Inputs take any token, so an option the command does not know would be read as a file name.
+        inputs.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                    result.AddError($"unknown option '{token.Value}'");
+        });
         var format = new Option<string>("--format", "-f")
         {
             Description = "Report format: text, json or markdown.",

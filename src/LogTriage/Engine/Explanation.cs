@@ -4,8 +4,9 @@ namespace LogTriage.Engine;
 public sealed record Explanation(Finding Root, Finding Symptom)
 {
     /// <summary>
-    /// The symptom began at or after the root's first signal and no later than the window after its
-    /// last. Without times, the order of lines within one input stands in for time.
+    /// Some of the symptom's signals come at or after the root's first signal, and the symptom began
+    /// no later than the window after the root's last. (A restart finding spans the banner before a
+    /// crash and the one after it.) Without times, the order of lines within one input stands in.
     /// </summary>
     public static bool Applies(Finding root, Finding symptom, TimeSpan within)
     {
@@ -14,7 +15,8 @@ public sealed record Explanation(Finding Root, Finding Symptom)
         if (root.FirstSeen is { } rootFirst && symptom.FirstSeen is { } symptomFirst)
         {
             var rootLast = root.LastSeen ?? rootFirst;
-            return symptomFirst >= rootFirst && symptomFirst <= rootLast + within;
+            var symptomLast = symptom.LastSeen ?? symptomFirst;
+            return symptomLast >= rootFirst && symptomFirst <= rootLast + within;
         }
         return root.FirstPosition is { } r && symptom.FirstPosition is { } s
             && r.Input == s.Input && s.Line >= r.Line;

@@ -25,5 +25,8 @@ public sealed record Finding(
 
     public static Finding FromThreshold(RuleDefinition rule, ThresholdTally t) =>
         new(rule, t.Key, t.Peak, t.FirstSeen, t.LastSeen, t.FirstPosition, t.Evidence,
-            t.Key.Length > 0 ? [$"{rule.Threshold!.Per.Kind} {t.Key}"] : []);
+            NamesAConnection(rule.Threshold!.Per) ? [$"{rule.Threshold.Per.Kind} {t.Key}"] : []);
+
+    private static bool NamesAConnection(Rules.GroupBy per) =>
+        per.Kind is "connection" or "address" or "endpoint" or "client" or "account" or "user";
 }

@@ -64,10 +64,11 @@ public sealed class TextReportRenderer : IReportRenderer
 
     private static IEnumerable<string> Wrap(string text, int width)
     {
-        foreach (var paragraph in text.Split('\n'))
+        // Texts from YAML block scalars are hard-wrapped: single line ends are spaces, blank lines paragraphs.
+        foreach (var paragraph in text.Replace("\r", "").Split("\n\n"))
         {
             var line = new System.Text.StringBuilder();
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in paragraph.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
             {
                 if (line.Length > 0 && line.Length + word.Length + 1 > width)
                 {

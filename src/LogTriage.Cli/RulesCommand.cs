@@ -21,50 +21,25 @@ public static class RulesCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private static Command List(Terminal terminal)
-    {
-        var common = new CommonOptions();
-        var directories = Directories();
-        var command = new Command("list", "List the rules: id, cause, severity, source and file.");
-        command.Arguments.Add(directories);
-        common.AddTo(command);
-        command.SetAction(parse =>
+    private static Command List(Terminal terminal) =>
+        Subcommand("list", "List the rules: id, cause, severity, source and file.", rules =>
         {
-            var rules = Load(parse, common, directories);
             terminal.Out.WriteLine($"{"id",-48} {"cause",-12} {"severity",-9} {"source",-7} file");
             foreach (var rule in rules.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
                 terminal.Out.WriteLine($"{rule.Id,-48} {rule.Cause,-12} {rule.Severity.ToString().ToLowerInvariant(),-9} {rule.Source.ToString().ToLowerInvariant(),-7} {rule.Location}");
             return ExitCodes.Success;
         });
-        return command;
-    }
 
-    private static Command Validate(Terminal terminal)
-    {
-        var common = new CommonOptions();
-        var directories = Directories();
-        var command = new Command("validate", "Check the rule files; print every error with file, line and column.");
-        command.Arguments.Add(directories);
-        common.AddTo(command);
-        command.SetAction(parse =>
+    private static Command Validate(Terminal terminal) =>
+        Subcommand("validate", "Check the rule files; print every error with file, line and column.", rules =>
         {
-            var rules = Load(parse, common, directories);
             terminal.Out.WriteLine($"{rules.Rules.Count} rules and {rules.Causes.Count} causes are valid.");
             return ExitCodes.Success;
         });
-        return command;
-    }
 
-    private static Command Test(Terminal terminal)
-    {
-        var common = new CommonOptions();
-        var directories = Directories();
-        var command = new Command("test", "Run every rule's match and no-match examples through the whole pipeline.");
-        command.Arguments.Add(directories);
-        common.AddTo(command);
-        command.SetAction(parse =>
+    private static Command Test(Terminal terminal) =>
+        Subcommand("test", "Run every rule's match and no-match examples through the whole pipeline.", rules =>
         {
-            var rules = Load(parse, common, directories);
             var runner = new RuleExampleRunner(new LogAnalyzer(rules));
             var failed = 0;
             var total = 0;
@@ -83,6 +58,16 @@ public static class RulesCommand
             terminal.Out.WriteLine($"{total - failed} of {total} examples passed.");
             return failed == 0 ? ExitCodes.Success : ExitCodes.Findings;
         });
+
+    /// <summary>A subcommand that loads the rules (shipped, plus directories given) and works on them.</summary>
+    private static Command Subcommand(string name, string description, Func<RuleSet, int> action)
+    {
+        var common = new CommonOptions();
+        var directories = Directories();
+        var command = new Command(name, description);
+        command.Arguments.Add(directories);
+        common.AddTo(command);
+        command.SetAction(parse => action(Load(parse, common, directories)));
         return command;
     }
 

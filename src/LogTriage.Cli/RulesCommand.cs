@@ -52,8 +52,13 @@ public static class RulesCommand
                 terminal.Out.WriteLine($"FAIL {result.Rule.Id} ({result.Rule.Location})");
                 terminal.Out.WriteLine($"  expected: {(result.ExpectedMatch ? "the rule matches" : "the rule does not match")}");
                 terminal.Out.WriteLine($"  actual:   {(result.Matched ? "it matched" : "it did not match")}; rules that fired: {(result.FiredRules.Count == 0 ? "none" : string.Join(", ", result.FiredRules))}");
-                foreach (var line in result.Example.TrimEnd().Split('\n'))
-                    terminal.Out.WriteLine($"  | {line}");
+                foreach (var (snippet, i) in result.Example.Select((s, i) => (s, i)))
+                {
+                    if (result.Example.Count > 1)
+                        terminal.Out.WriteLine($"  input {i + 1}:");
+                    foreach (var line in snippet.TrimEnd().Split('\n'))
+                        terminal.Out.WriteLine($"  | {line}");
+                }
             }
             terminal.Out.WriteLine($"{total - failed} of {total} examples passed.");
             return failed == 0 ? ExitCodes.Success : ExitCodes.Findings;

@@ -23,6 +23,14 @@ public sealed record Finding(
     public static Finding FromTally(RuleDefinition rule, RuleTally t) =>
         new(rule, null, t.Count, t.FirstSeen, t.LastSeen, t.FirstPosition, t.Evidence, t.Connections);
 
+    /// <summary>A sequence joins two tallies of one key: its evidence comes from both sides.</summary>
+    public static Finding FromSequence(RuleDefinition rule, RuleTally first, RuleTally then) =>
+        new(rule, first.Key, first.Count + then.Count, first.FirstSeen ?? then.FirstSeen, Later(first.LastSeen, then.LastSeen),
+            first.FirstPosition, [.. first.Evidence.Take(3), .. then.Evidence.Take(3)],
+            [.. first.Connections.Union(then.Connections).Order(StringComparer.Ordinal)]);
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
     public static Finding FromThreshold(RuleDefinition rule, ThresholdTally t) =>
         new(rule, t.Key, t.Peak, t.FirstSeen, t.LastSeen, t.FirstPosition, t.Evidence,
             NamesAConnection(rule.Threshold!.Per) ? [$"{rule.Threshold.Per.Kind} {t.Key}"] : []);

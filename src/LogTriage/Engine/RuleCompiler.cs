@@ -8,10 +8,11 @@ namespace LogTriage.Engine;
 
 /// <summary>
 /// Compiles YAML rule definitions into NRules rule definitions with the RuleModel builder, so the
-/// YAML files stay the only place where rules live. Three shapes come out:
+/// YAML files stay the only place where rules live. Four shapes come out:
 /// a single-event rule turns its tally into a finding; a threshold rule fires on a window tally
-/// that reached its count; an explains rule joins its own findings with later findings of the
-/// causes it explains.
+/// that reached its count; a sequence rule joins the keyed tallies of two rules with the same key
+/// (client name, address) when one follows the other; an explains rule joins its own findings
+/// with later findings of the causes it explains.
 /// </summary>
 public sealed class RuleCompiler
 {
@@ -20,7 +21,7 @@ public sealed class RuleCompiler
         var definitions = new List<IRuleDefinition>();
         foreach (var rule in rules.Rules)
         {
-            definitions.Add(rule.IsEventRule ? EventRule(rule) : ThresholdRule(rule));
+            definitions.Add(rule.IsEventRule ? EventRule(rule) : rule.Threshold is not null ? ThresholdRule(rule) : SequenceRule(rule));
             if (rule.Explains is { } explains)
                 definitions.Add(ExplainsRule(rule, explains));
         }
@@ -32,7 +33,7 @@ public sealed class RuleCompiler
         var builder = Named(rule.Id);
         var id = rule.Id;
         var tally = builder.LeftHandSide().Pattern(typeof(RuleTally), "tally");
-        tally.Condition((Expression<Func<RuleTally, bool>>)(tally => tally.RuleId == id));
+        tally.Condition((Expression<Func<RuleTally, bool>>)(tally => tally.RuleId == id && tally.Per == null));
 
         builder.RightHandSide().Action((Expression<Action<IContext, RuleTally>>)((ctx, tally) =>
             ctx.Insert(Finding.FromTally(rule, tally))));
@@ -50,6 +51,27 @@ public sealed class RuleCompiler
 
         builder.RightHandSide().Action((Expression<Action<IContext, ThresholdTally>>)((ctx, window) =>
             ctx.Insert(Finding.FromThreshold(rule, window))));
+        return builder.Build();
+    }
+
+    private static IRuleDefinition SequenceRule(RuleDefinition rule)
+    {
+        var builder = Named(rule.Id);
+        var sequence = rule.Sequence!;
+        var firstIds = sequence.First.ToArray();
+        var thenIds = sequence.Then.ToArray();
+        var per = sequence.Same.ToString();
+        var within = sequence.Within;
+
+        var first = builder.LeftHandSide().Pattern(typeof(RuleTally), "first");
+        first.Condition((Expression<Func<RuleTally, bool>>)(first => first.Per == per && firstIds.Contains(first.RuleId)));
+
+        var then = builder.LeftHandSide().Pattern(typeof(RuleTally), "then");
+        then.Condition((Expression<Func<RuleTally, bool>>)(then => then.Per == per && thenIds.Contains(then.RuleId)));
+        then.Condition((Expression<Func<RuleTally, RuleTally, bool>>)((then, first) => Signals.SignalKey.Joins(then.Key, first.Key) && SequenceTiming.Follows(first, then, within)));
+
+        builder.RightHandSide().Action((Expression<Action<IContext, RuleTally, RuleTally>>)((ctx, first, then) =>
+            ctx.Insert(Finding.FromSequence(rule, first, then))));
         return builder.Build();
     }
 

@@ -2,7 +2,10 @@ using LogTriage.Parsing;
 
 namespace LogTriage.Engine;
 
-/// <summary>Fact: every signal of one single-event rule, summarised.</summary>
+/// <summary>
+/// Fact: the signals of one single-event rule, summarised; for all of them (<see cref="Per"/> is
+/// <c>null</c>), or for one key (one client name, one address...) when a sequence rule joins on it.
+/// </summary>
 public sealed record RuleTally(
     string RuleId,
     string Cause,
@@ -11,4 +14,6 @@ public sealed record RuleTally(
     DateTimeOffset? LastSeen,
     SignalPosition FirstPosition,
     IReadOnlyList<LogEvent> Evidence,
-    IReadOnlyList<string> Connections);
+    IReadOnlyList<string> Connections,
+    string? Per = null,
+    string? Key = null);

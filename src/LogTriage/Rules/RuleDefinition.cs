@@ -1,8 +1,9 @@
 namespace LogTriage.Rules;
 
 /// <summary>
-/// One rule as written in YAML: either a single-event rule (<see cref="When"/>) or a threshold
-/// over another rule (<see cref="Threshold"/>), optionally explaining other causes.
+/// One rule as written in YAML: a single-event rule (<see cref="When"/>), a threshold over another
+/// rule (<see cref="Threshold"/>) or a sequence of two rules' signals (<see cref="Sequence"/>),
+/// optionally explaining other causes.
 /// </summary>
 public sealed record RuleDefinition(
     string Id,
@@ -13,6 +14,7 @@ public sealed record RuleDefinition(
     RuleSource Source,
     EventCondition? When,
     ThresholdCondition? Threshold,
+    SequenceCondition? Sequence,
     ExplainsRelation? Explains,
     RuleExamples Examples,
     SourceLocation Location)

@@ -12,7 +12,8 @@ public sealed class RuleFileReader
 {
     private static readonly string[] FileKeys = ["causes", "rules"];
     private static readonly string[] CauseKeys = ["id", "title", "summary", "diagnosis", "fix", "why"];
-    private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "explains", "examples"];
+    private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "sequence", "explains", "examples"];
+    private static readonly string[] SequenceKeys = ["first", "then", "within", "same"];
     private static readonly string[] WhenKeys = ["level", "kind", "message", "unless"];
     private static readonly string[] TextKeys = ["contains", "regex"];
     private static readonly string[] ThresholdKeys = ["rule", "count", "within", "per"];
@@ -103,17 +104,19 @@ public sealed class RuleFileReader
 
         EventCondition? when = map.TryGetValue("when", out var whenNode) ? ReadWhen(nodes, whenNode) : null;
         ThresholdCondition? threshold = map.TryGetValue("threshold", out var thresholdNode) ? ReadThreshold(nodes, thresholdNode) : null;
+        SequenceCondition? sequence = map.TryGetValue("sequence", out var sequenceNode) ? ReadSequence(nodes, sequenceNode) : null;
         ExplainsRelation? explains = map.TryGetValue("explains", out var explainsNode) ? ReadExplains(nodes, explainsNode) : null;
         var examples = map.TryGetValue("examples", out var examplesNode) ? ReadExamples(nodes, examplesNode) : RuleExamples.None;
 
-        if (whenNode is not null && thresholdNode is not null)
-            nodes.Error(thresholdNode, "a rule has either 'when' or 'threshold', not both");
-        else if (whenNode is null && thresholdNode is null)
-            nodes.Error(node, "a rule needs 'when' (a single-event rule) or 'threshold'");
+        var shapes = new[] { whenNode, thresholdNode, sequenceNode }.Count(n => n is not null);
+        if (shapes > 1)
+            nodes.Error(node, "a rule has one of 'when', 'threshold' or 'sequence', not several");
+        else if (shapes == 0)
+            nodes.Error(node, "a rule needs 'when' (a single-event rule), 'threshold' or 'sequence'");
 
-        if (id is null || cause is null || (when is null && threshold is null))
+        if (id is null || cause is null || shapes != 1 || (when is null && threshold is null && sequence is null))
             return null;
-        return new RuleDefinition(id, cause, title!.Trim(), severity, confidence, source, when, threshold, explains, examples, nodes.At(node));
+        return new RuleDefinition(id, cause, title!.Trim(), severity, confidence, source, when, threshold, sequence, explains, examples, nodes.At(node));
     }
 
     private static double DefaultConfidence(Severity severity) => severity switch
@@ -195,19 +198,40 @@ public sealed class RuleFileReader
         else if (count is not null && (count < 2 || count % 1 != 0))
             nodes.Error(map["count"], "'count' must be a whole number of at least 2");
         var within = nodes.Duration(map, "within", node);
-        var per = GroupBy.None;
-        if (nodes.String(map, "per", node, required: false) is { } perText)
-        {
-            if (perText.StartsWith("field:", StringComparison.Ordinal) && perText.Length > 6)
-                per = new GroupBy("field", perText[6..]);
-            else if (GroupBy.Kinds.Contains(perText) && perText != "field")
-                per = new GroupBy(perText);
-            else
-                nodes.Error(map["per"], $"unknown 'per' value '{perText}' (expected {string.Join(", ", GroupBy.Kinds.Where(k => k != "field"))} or field:NAME)");
-        }
-        if (rule is null || count is null || within is null)
+        var per = ReadGroupBy(nodes, map, "per", node);
+        if (rule is null || count is null || within is null || per is null)
             return null;
         return new ThresholdCondition(rule, (int)count.Value, within.Value, per);
+    }
+
+    private static SequenceCondition? ReadSequence(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "'sequence'", SequenceKeys);
+        if (map is null)
+            return null;
+        var first = nodes.Strings(map, "first");
+        var then = nodes.Strings(map, "then");
+        if (first.Count == 0)
+            nodes.Error(node, "'sequence' needs 'first' (rule ids)");
+        if (then.Count == 0)
+            nodes.Error(node, "'sequence' needs 'then' (rule ids)");
+        var within = nodes.Duration(map, "within", node);
+        var same = ReadGroupBy(nodes, map, "same", node);
+        if (first.Count == 0 || then.Count == 0 || within is null || same is null)
+            return null;
+        return new SequenceCondition(first, then, within.Value, same);
+    }
+
+    private static GroupBy? ReadGroupBy(YamlNodes nodes, Dictionary<string, YamlNode> map, string key, YamlNode parent)
+    {
+        if (nodes.String(map, key, parent, required: false) is not { } text)
+            return GroupBy.None;
+        if (text.StartsWith("field:", StringComparison.Ordinal) && text.Length > 6)
+            return new GroupBy("field", text[6..]);
+        if (GroupBy.Kinds.Contains(text) && text != "field")
+            return new GroupBy(text);
+        nodes.Error(map[key], $"unknown '{key}' value '{text}' (expected {string.Join(", ", GroupBy.Kinds.Where(k => k != "field"))} or field:NAME)");
+        return null;
     }
 
     private static ExplainsRelation? ReadExplains(YamlNodes nodes, YamlNode node)
@@ -227,6 +251,16 @@ public sealed class RuleFileReader
         var map = nodes.Mapping(node, "'examples'", ExampleKeys);
         if (map is null)
             return RuleExamples.None;
-        return new RuleExamples(nodes.Strings(map, "match"), nodes.Strings(map, "no-match"));
+        return new RuleExamples(ReadExampleList(nodes, map, "match"), ReadExampleList(nodes, map, "no-match"));
+    }
+
+    /// <summary>Each example is a snippet, or a list of snippets read as separate inputs.</summary>
+    private static IReadOnlyList<IReadOnlyList<string>> ReadExampleList(YamlNodes nodes, Dictionary<string, YamlNode> map, string key)
+    {
+        if (!map.TryGetValue(key, out var node))
+            return [];
+        if (node is not YamlSequenceNode sequence)
+            return [nodes.StringsOf(node, key)];
+        return sequence.Children.Select(item => nodes.StringsOf(item, key)).Where(inputs => inputs.Count > 0).ToList();
     }
 }

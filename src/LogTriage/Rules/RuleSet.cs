@@ -16,4 +16,6 @@ public sealed class RuleSet
 
     public IEnumerable<RuleDefinition> EventRules => Rules.Where(r => r.IsEventRule);
     public IEnumerable<RuleDefinition> ThresholdRules => Rules.Where(r => r.Threshold is not null);
+
+    public IEnumerable<RuleDefinition> SequenceRules => Rules.Where(r => r.Sequence is not null);
 }

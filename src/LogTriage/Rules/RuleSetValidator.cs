@@ -42,6 +42,13 @@ public sealed class RuleSetValidator
 
         foreach (var rule in rules)
         {
+            if (rule.Sequence is { } sequence)
+                foreach (var part in sequence.First.Concat(sequence.Then))
+                    if (!byId.TryGetValue(part, out var joined))
+                        errors.Add(new(rule.Location, $"rule '{rule.Id}': sequence names unknown rule '{part}'"));
+                    else if (!joined.IsEventRule)
+                        errors.Add(new(rule.Location, $"rule '{rule.Id}': sequence must name single-event rules, and '{part}' is not one"));
+
             if (rule.Threshold is not { } threshold)
                 continue;
             if (!byId.TryGetValue(threshold.RuleId, out var counted))

@@ -3,8 +3,8 @@ using LogTriage.Rules;
 
 namespace LogTriage.Signals;
 
-/// <summary>Summarises every signal of one single-event rule into a <see cref="RuleTally"/>.</summary>
-internal sealed class RuleAccumulator(RuleDefinition rule)
+/// <summary>Summarises the signals of one single-event rule (for one key, if given) into a <see cref="RuleTally"/>.</summary>
+internal sealed class RuleAccumulator(RuleDefinition rule, GroupBy? per = null, string? key = null)
 {
     private const int MaxConnections = 100;
 
@@ -33,5 +33,5 @@ internal sealed class RuleAccumulator(RuleDefinition rule)
     }
 
     public RuleTally ToTally() =>
-        new(rule.Id, rule.Cause, _count, _first, _last, _firstPosition!, _evidence.ToList(), [.. _connections.Order(StringComparer.Ordinal)]);
+        new(rule.Id, rule.Cause, _count, _first, _last, _firstPosition!, _evidence.ToList(), [.. _connections.Order(StringComparer.Ordinal)], per?.ToString(), key);
 }

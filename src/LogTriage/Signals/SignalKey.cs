@@ -5,6 +5,11 @@ namespace LogTriage.Signals;
 /// <summary>The value a threshold counts per, taken from a signal; null when the signal has none.</summary>
 public static class SignalKey
 {
+    /// <summary>The join key of a signal that carries none: it joins any key.</summary>
+    public const string Any = "*";
+
+    public static bool Joins(string? a, string? b) => a == b || a == Any || b == Any;
+
     public static string? Of(GroupBy per, Signal signal)
     {
         var e = signal.Event;

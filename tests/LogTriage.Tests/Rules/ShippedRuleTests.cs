@@ -19,12 +19,12 @@ public class ShippedRuleTests
     }
 
     [TestCaseSource(nameof(Examples))]
-    public void Rule_example(string ruleId, string example, bool expectMatch)
+    public void Rule_example(string ruleId, IReadOnlyList<string> example, bool expectMatch)
     {
         var rule = ShippedRules.Rules.RulesById[ruleId];
         var result = new RuleExampleRunner(ShippedRules.Analyzer).RunExample(rule, example, expectMatch);
         Assert.That(result.Matched, Is.EqualTo(expectMatch),
-            $"rules that fired: {string.Join(", ", result.FiredRules)}\n{example}");
+            $"rules that fired: {string.Join(", ", result.FiredRules)}\n{string.Join("\n---\n", example)}");
     }
 
     [Test]

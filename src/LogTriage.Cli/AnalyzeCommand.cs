@@ -37,6 +37,14 @@ public static class AnalyzeCommand
         {
             Description = "Read every input as this format instead of detecting it: nats-server or text.",
         };
+        var since = new Option<string?>("--since")
+        {
+            Description = "Only events at or after this time: absolute (2026-11-25T10:00:00Z, read as UTC without a zone) or relative to now (30m, 2h, 1d).",
+        };
+        var until = new Option<string?>("--until")
+        {
+            Description = "Only events at or before this time, in the same forms as --since.",
+        };
         var output = new Option<string?>("--out", "-o")
         {
             Description = "Write the report to this file instead of standard output (written atomically).",
@@ -52,6 +60,8 @@ public static class AnalyzeCommand
         command.Options.Add(format);
         command.Options.Add(failOn);
         command.Options.Add(inputFormat);
+        command.Options.Add(since);
+        command.Options.Add(until);
         command.Options.Add(output);
         command.Options.Add(force);
         common.AddTo(command);
@@ -72,7 +82,9 @@ public static class AnalyzeCommand
             AnalysisResult result;
             try
             {
-                result = analyzer.Analyze(resolution.Sources, new AnalysisOptions { InputFormat = parse.GetValue(inputFormat) });
+                var now = DateTimeOffset.UtcNow;
+                var window = new TimeWindow(Time(parse.GetValue(since), "--since", now), Time(parse.GetValue(until), "--until", now));
+                result = analyzer.Analyze(resolution.Sources, new AnalysisOptions { InputFormat = parse.GetValue(inputFormat), Window = window });
             }
             catch (ArgumentException e)
             {
@@ -95,6 +107,15 @@ public static class AnalyzeCommand
                 : ExitCodes.Success;
         });
         return command;
+    }
+
+    private static DateTimeOffset? Time(string? text, string option, DateTimeOffset now)
+    {
+        if (text is null)
+            return null;
+        if (TimeWindow.TryParseTime(text, now, out var time))
+            return time;
+        throw new UsageException($"{option}: '{text}' is not a time (2026-11-25T10:00:00Z) or a duration (30m, 2h, 1d)");
     }
 
     private static bool AtLeast(string severity, string threshold) =>

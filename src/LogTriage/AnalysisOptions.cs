@@ -6,6 +6,9 @@ public sealed record AnalysisOptions
     /// <summary>A format name forcing every input to be read as that format; null detects per input.</summary>
     public string? InputFormat { get; init; }
 
+    /// <summary>Events outside this window are skipped.</summary>
+    public TimeWindow Window { get; init; } = TimeWindow.All;
+
     /// <summary>How many first lines of an input format detection looks at.</summary>
     public int DetectionLines { get; init; } = 50;
 }

@@ -7,8 +7,9 @@ using LogTriage.Signals;
 namespace LogTriage;
 
 /// <summary>
-/// The pipeline end to end: inputs are streamed line by line into events, events into signals,
-/// signals into keyed tallies, tallies through the NRules engine into ranked causes.
+/// The pipeline end to end: inputs are streamed line by line into events, the inputs' events
+/// merged in time order, events matched into signals, signals folded into keyed tallies, and
+/// the tallies run through the NRules engine into ranked causes.
 /// Build one per rule set and reuse it; each <see cref="Analyze"/> call is independent.
 /// </summary>
 public sealed class LogAnalyzer
@@ -35,39 +36,29 @@ public sealed class LogAnalyzer
         var forced = options.InputFormat is null ? null
             : _formats.Find(options.InputFormat) ?? throw new ArgumentException($"unknown input format '{options.InputFormat}'");
 
-        var aggregator = new SignalAggregator(_rules);
         var statistics = new List<InputStatistics>();
-        var signals = new List<Signal>();
-        long events = 0, signalCount = 0;
-
+        var streams = new List<IEnumerable<LogEvent>>();
         foreach (var input in inputs)
         {
             var stats = new InputStatistics(input.Name);
             statistics.Add(stats);
-            try
+            streams.Add(ReadEvents(input, stats, forced, options.DetectionLines));
+        }
+
+        var aggregator = new SignalAggregator(_rules);
+        var signals = new List<Signal>();
+        long events = 0, signalCount = 0;
+        foreach (var e in EventMerger.Merge(streams))
+        {
+            events++;
+            if (!options.Window.Contains(e.Time))
+                continue;
+            signals.Clear();
+            _matcher.Match(e, signals);
+            foreach (var signal in signals)
             {
-                using var stream = Decompression.Unwrap(input.Open());
-                using var lines = new PeekableLines(LineReader.ReadLines(stream, stats));
-                var format = forced ?? _formats.Detect(lines.Peek(options.DetectionLines));
-                stats.Format = format.Name;
-                foreach (var e in format.CreateParser(input.Name).Parse(lines))
-                {
-                    events++;
-                    stats.Events++;
-                    if (!e.Parsed)
-                        stats.Unparsed++;
-                    signals.Clear();
-                    _matcher.Match(e, signals);
-                    foreach (var signal in signals)
-                    {
-                        signalCount++;
-                        aggregator.Add(signal);
-                    }
-                }
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                stats.Error = e.Message;
+                signalCount++;
+                aggregator.Add(signal);
             }
         }
 
@@ -80,4 +71,63 @@ public sealed class LogAnalyzer
             events,
             signalCount);
     }
+
+    /// <summary>
+    /// One input's events, opened lazily. A read error ends this input (recorded in its
+    /// statistics) without ending the others.
+    /// </summary>
+    private IEnumerable<LogEvent> ReadEvents(InputSource input, InputStatistics stats, ILogFormat? forced, int detectionLines)
+    {
+        Stream? stream = null;
+        PeekableLines? lines = null;
+        IEnumerator<LogEvent>? events = null;
+        ILineParser? parser = null;
+        try
+        {
+            try
+            {
+                stream = Decompression.Unwrap(input.Open());
+                lines = new PeekableLines(LineReader.ReadLines(stream, stats));
+                var format = forced ?? _formats.Detect(lines.Peek(detectionLines));
+                stats.Format = format.Name;
+                parser = format.CreateParser(input.Name);
+                events = parser.Parse(lines).GetEnumerator();
+            }
+            catch (Exception e) when (IsReadError(e))
+            {
+                stats.Error = e.Message;
+                yield break;
+            }
+
+            while (true)
+            {
+                LogEvent current;
+                try
+                {
+                    if (!events.MoveNext())
+                        break;
+                    current = events.Current;
+                }
+                catch (Exception e) when (IsReadError(e))
+                {
+                    stats.Error = e.Message;
+                    break;
+                }
+                stats.Events++;
+                if (!current.Parsed)
+                    stats.Unparsed++;
+                if (parser is IFormatNamed named)
+                    stats.Format = named.FormatName;
+                yield return current;
+            }
+        }
+        finally
+        {
+            events?.Dispose();
+            lines?.Dispose();
+            stream?.Dispose();
+        }
+    }
+
+    private static bool IsReadError(Exception e) => e is IOException or InvalidDataException or UnauthorizedAccessException;
 }

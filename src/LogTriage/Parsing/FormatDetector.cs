@@ -13,8 +13,20 @@ public sealed class FormatDetector
         _fallback = fallback;
     }
 
-    public static FormatDetector Default { get; } =
+    public static FormatDetector Default { get; } = CreateDefault();
+
+    /// <summary>The formats lines may have once a platform's wrapper is peeled off.</summary>
+    private static FormatDetector Unwrapped() =>
         new([new NatsServerLogFormat()], new PlainTextFormat());
+
+    private static FormatDetector CreateDefault()
+    {
+        var inner = Unwrapped();
+        var wrapped = new Wrappers.WrappedLogFormat(
+            [new Wrappers.DockerJsonWrapper(), new Wrappers.KubectlPrefixWrapper(), new Wrappers.SyslogWrapper(), new Wrappers.ContainerTimestampWrapper()],
+            () => inner);
+        return new FormatDetector([.. inner.All.Where(f => f is not PlainTextFormat), wrapped], new PlainTextFormat());
+    }
 
     public IEnumerable<ILogFormat> All => _formats.Append(_fallback);
 

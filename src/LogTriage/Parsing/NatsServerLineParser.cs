@@ -58,6 +58,17 @@ public sealed class NatsServerLineParser : ILineParser
         return new LogEvent(_input, number, prefix.Time, prefix.Level, EventOrigin.Server, connection, message, text);
     }
 
+    /// <summary>
+    /// A server message without the logger's prefix, as the server writes it to syslog: the
+    /// connection prefix is still there, the level comes from the syslog severity when known.
+    /// </summary>
+    internal static LogEvent BareMessageEvent(string input, long number, string text, LogLevel? level)
+    {
+        var connection = ConnectionPrefixParser.TryParse(text, out var messageStart);
+        var message = text.AsSpan(messageStart).Trim().ToString();
+        return new LogEvent(input, number, null, level ?? LogLevel.Unknown, EventOrigin.Server, connection, message, text);
+    }
+
     /// <summary>A line no format understood: kept, so rules on plain text still see it.</summary>
     internal static LogEvent PlainEvent(string input, long number, string text, DateTimeOffset? time) =>
         new(input, number, time, LogLevel.Unknown, EventOrigin.Unknown, null, text.Trim(), text) { Parsed = text.Length == 0 };

@@ -39,7 +39,7 @@ public sealed class EventMatcher
     {
         if (!SourceAccepts(e.Origin))
             return null;
-        if (_levels.Count > 0 && !_levels.Contains(e.Level))
+        if (_levels.Count > 0 && !_levels.Contains(e.Level) && !LevelUnknownFromServer(e))
             return null;
         if (_kinds.Count > 0 && (e.Connection is null || !_kinds.Contains(e.Connection.Kind)))
             return null;
@@ -71,6 +71,12 @@ public sealed class EventMatcher
         return (_unlessContains.Length == 0 || ContainsAny(message, _unlessContains))
             && (_unlessRegex is null || _unlessRegex.IsMatch(message));
     }
+
+    /// <summary>
+    /// journald's short output keeps no severity of the server's syslog lines; a level condition
+    /// cannot be checked then, and the message alone decides.
+    /// </summary>
+    private static bool LevelUnknownFromServer(LogEvent e) => e.Level == LogLevel.Unknown && e.Origin == EventOrigin.Server;
 
     private bool SourceAccepts(EventOrigin origin) => _source switch
     {

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using LogTriage.Input;
+using LogTriage.Parsing;
+using LogTriage.Tests.Support;
+
+namespace LogTriage.Tests.Parsing;
+
+/// <summary>
+/// The real server's lines (samples-logs/) wrapped the way each platform wraps them, read back
+/// through the whole pipeline: the wrapper is detected and peeled, the inner line parsed as a
+/// server line, and the cause found as in the plain file.
+/// </summary>
+public class WrappedLogFormatTests
+{
+    private const string Sample = "auth-wrong-password.log";
+
+    private static string[] ServerLines => File.ReadAllLines(RepositoryPaths.Sample(Sample));
+
+    /// <summary>The server's own layout without its level label and pid, as its syslog output carries it.</summary>
+    private static (string Level, string Message) SplitServerLine(string line)
+    {
+        Assert.That(ServerLinePrefixParser.TryParse(line, out var prefix), Is.True, line);
+        var label = System.Text.RegularExpressions.Regex.Match(line, @"\[(TRC|DBG|INF|WRN|ERR|FTL)\] ").Groups[1].Value;
+        return (label, line[prefix.MessageStart..]);
+    }
+
+    private static (AnalysisResult Result, List<LogEvent> Events) Analyze(string name, IEnumerable<string> lines)
+    {
+        var text = string.Join('\n', lines) + "\n";
+        var stats = new InputStatistics(name);
+        var source = InputSource.FromText(name, text);
+        using var peekable = new PeekableLines(LineReader.ReadLines(source.Open(), stats));
+        var format = FormatDetector.Default.Detect(peekable.Peek(50));
+        var events = format.CreateParser(name).Parse(peekable).ToList();
+        return (ShippedRules.Analyzer.Analyze([InputSource.FromText(name, text)]), events);
+    }
+
+    private static void AssertReadAsServerLog(AnalysisResult result, List<LogEvent> events, string expectedFormat, bool levelsKnown = true)
+    {
+        Assert.That(result.Inputs[0].Format, Is.EqualTo(expectedFormat));
+        Assert.That(result.Inputs[0].Unparsed, Is.EqualTo(0));
+        Assert.That(events.All(e => e.Origin == EventOrigin.Server && e.Time is not null), Is.True);
+        if (levelsKnown)
+            Assert.That(events.Count(e => e.Level == LogLevel.Error), Is.EqualTo(ServerLines.Count(l => l.Contains("[ERR]"))));
+        var failure = events.First(e => e.Message.StartsWith("authentication error"));
+        Assert.That(failure.Connection?.Name, Is.EqualTo("orders-service"));
+        Assert.That(result.Causes[0].Cause, Is.EqualTo("auth"));
+    }
+
+    [Test]
+    public void Docker_json_file_lines()
+    {
+        var start = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        var wrapped = ServerLines.Select((l, i) => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["log"] = l + "\n", ["stream"] = "stderr", ["time"] = start.AddMilliseconds(i).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'00Z'"),
+        }));
+        var (result, events) = Analyze("docker.log", wrapped);
+        AssertReadAsServerLog(result, events, "docker-json+nats-server");
+        Assert.That(result.Causes[0].Evidence[0].Event.Text, Does.StartWith("{\"log\":"), "evidence is the line as it was in the input");
+    }
+
+    [Test]
+    public void Kubectl_timestamps_and_prefix()
+    {
+        var wrapped = ServerLines.Select((l, i) => $"[pod/nats-0/nats] 2026-11-25T10:00:{i % 60:00}.123456789Z {l}");
+        var (result, events) = Analyze("kubectl.log", wrapped);
+        AssertReadAsServerLog(result, events, "kubectl-prefix+kubectl-timestamps+nats-server");
+    }
+
+    [Test]
+    public void Cri_container_log_file()
+    {
+        var wrapped = ServerLines.Select((l, i) => $"2026-11-25T10:00:{i % 60:00}.123456789+00:00 stderr F {l}");
+        var (result, events) = Analyze("cri.log", wrapped);
+        AssertReadAsServerLog(result, events, "kubectl-timestamps+nats-server");
+    }
+
+    [Test]
+    public void Journalctl_short_of_a_server_logging_to_stderr()
+    {
+        var wrapped = ServerLines.Select(l => $"Nov 25 10:00:00 nats-host nats-server[4711]: {l}");
+        var (result, events) = Analyze("journal.log", wrapped);
+        AssertReadAsServerLog(result, events, "syslog+nats-server");
+    }
+
+    [Test]
+    public void Journalctl_short_iso_of_the_server_syslog_output_has_no_levels()
+    {
+        // With syslog: true the server writes no label; journalctl's short output drops the priority.
+        var wrapped = ServerLines.Select(l => $"2026-11-25T10:00:00+0000 nats-host nats-server[4711]: {SplitServerLine(l).Message}");
+        var (result, events) = Analyze("journal-iso.log", wrapped);
+        AssertReadAsServerLog(result, events, "syslog+nats-server", levelsKnown: false);
+    }
+
+    [Test]
+    public void Local_syslog_wire_format_carries_the_level_in_its_priority()
+    {
+        var pri = new Dictionary<string, int> { ["INF"] = 29, ["DBG"] = 31, ["WRN"] = 28, ["ERR"] = 27, ["TRC"] = 29, ["FTL"] = 26 };
+        var wrapped = ServerLines.Select(l =>
+        {
+            var (level, message) = SplitServerLine(l);
+            return $"<{pri[level]}>Nov 25 10:00:00 nats-server[4711]: {message}";
+        });
+        var (result, events) = Analyze("syslog.log", wrapped);
+        AssertReadAsServerLog(result, events, "syslog+nats-server");
+    }
+}

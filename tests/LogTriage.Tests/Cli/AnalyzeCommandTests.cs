@@ -120,4 +120,63 @@ public class AnalyzeCommandTests
         Assert.That(text, Does.Contain("(overload)").And.Contain("What to do:").And.Contain("Slow Consumer"));
         Assert.That(markdown, Does.Contain("`overload`").And.Contain("```text").And.Contain("Slow Consumer"));
     }
+
+    [Test]
+    public void Reads_a_rotated_set_in_a_directory_in_time_order()
+    {
+        // The four failures of one client, split over a rotated set: the threshold (3 within 60 s
+        // from one address) holds only when the files are read in time order, oldest (.2.gz) first.
+        var lines = File.ReadAllLines(RepositoryPaths.Sample("auth-wrong-password.log"));
+        var failures = lines.Select((l, i) => (l, i)).Where(x => x.l.Contains("authentication error")).Select(x => x.i).ToList();
+        var cut1 = failures[1];
+        var cut2 = failures[3];
+        var dir = Path.Combine(_dir, "logs");
+        Directory.CreateDirectory(dir);
+        using (var gz = new GZipStream(File.Create(Path.Combine(dir, "nats.log.2.gz")), CompressionLevel.Fastest))
+            gz.Write(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines[..cut1]) + "\n"));
+        File.WriteAllLines(Path.Combine(dir, "nats.log.1"), lines[cut1..cut2]);
+        File.WriteAllLines(Path.Combine(dir, "nats.log"), lines[cut2..]);
+        File.WriteAllText(Path.Combine(dir, "nats.conf"), "port: 4222\n");
+
+        var run = CliRun.Of("analyze", dir, "--format", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var report = JsonDocument.Parse(run.Out).RootElement;
+        Assert.That(report.GetProperty("inputs").EnumerateArray().Select(i => Path.GetFileName(i.GetProperty("name").GetString())),
+            Is.EquivalentTo(new[] { "nats.log", "nats.log.1", "nats.log.2.gz" }), "the config file is not a log");
+        var auth = report.GetProperty("causes")[0];
+        Assert.That(auth.GetProperty("cause").GetString(), Is.EqualTo("auth"));
+        Assert.That(auth.GetProperty("rules").EnumerateArray().Select(r => r.GetString()), Does.Contain("server.auth.repeated-failures"));
+    }
+
+    [Test]
+    public void Since_and_until_keep_only_the_window()
+    {
+        var sample = RepositoryPaths.Sample("auth-wrong-password.log");
+        var lines = File.ReadAllLines(sample);
+        var firstFailure = lines.First(l => l.Contains("authentication error"));
+        var stamp = firstFailure.Split(' ')[1] + "T" + firstFailure.Split(' ')[2] + "Z";
+        var start = DateTimeOffset.Parse(stamp.Replace('/', '-'));
+
+        var before = CliRun.Of("analyze", sample, "--format", "json", "--until", start.AddMilliseconds(-1).ToString("O"));
+        Assert.That(JsonDocument.Parse(before.Out).RootElement.GetProperty("causes").GetArrayLength(), Is.EqualTo(0));
+
+        var after = CliRun.Of("analyze", sample, "--format", "json", "--since", start.ToString("O"));
+        Assert.That(JsonDocument.Parse(after.Out).RootElement.GetProperty("causes")[0].GetProperty("cause").GetString(), Is.EqualTo("auth"));
+
+        var recent = CliRun.Of("analyze", sample, "--format", "json", "--since", "1h");
+        Assert.That(recent.ExitCode, Is.EqualTo(0));
+
+        var bad = CliRun.Of("analyze", sample, "--since", "yesterday-ish");
+        Assert.That(bad.ExitCode, Is.EqualTo(2));
+        Assert.That(bad.Error, Does.Contain("--since"));
+    }
+
+    [Test]
+    public void Reads_a_glob()
+    {
+        var run = CliRun.Of("analyze", Path.Combine(RepositoryPaths.Samples, "max-*.log"), "--format", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var inputs = JsonDocument.Parse(run.Out).RootElement.GetProperty("inputs").EnumerateArray().Select(i => Path.GetFileName(i.GetProperty("name").GetString())).ToList();
+        Assert.That(inputs, Is.EquivalentTo(new[] { "max-connections.log", "max-payload-exceeded.log" }));
+    }
 }

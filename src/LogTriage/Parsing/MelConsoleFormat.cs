@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace LogTriage.Parsing;
+
+/// <summary>
+/// Microsoft.Extensions.Logging's console output, as a NATS.Net application writes it with
+/// <c>AddConsole()</c>: a header <c>warn: NATS.Client.Core.NatsConnection[1001]</c>, then the
+/// message and any exception on lines indented by six spaces; or the single-line form
+/// (<c>info: Category[1001] message</c>); either may start with a time stamp.
+/// </summary>
+public sealed partial class MelConsoleFormat : ILogFormat
+{
+    private const int MaxEventLines = 200;
+
+    public string Name => "mel-console";
+
+    [GeneratedRegex(@"^(?:(?<time>\S.*?) )?(?<level>trce|dbug|info|warn|fail|crit): (?<category>[^\s\[]+)\[(?<id>-?\d+)\](?: (?<message>.*))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Header();
+
+    public double Recognise(IReadOnlyList<string> sample)
+    {
+        var nonEmpty = sample.Count(l => l.Length > 0);
+        if (nonEmpty == 0)
+            return 0;
+        var recognised = sample.Count(l => l.Length > 0 && (Header().IsMatch(AnsiColour.Strip(l)) || l.StartsWith("      ", StringComparison.Ordinal)));
+        return (double)recognised / nonEmpty;
+    }
+
+    public ILineParser CreateParser(string inputName) => new Parser(inputName);
+
+    private sealed class Parser(string input) : ILineParser
+    {
+        public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
+        {
+            Pending? pending = null;
+            foreach (var line in lines)
+            {
+                var text = AnsiColour.Strip(line.Text);
+                if (pending is not null && (text.StartsWith("      ", StringComparison.Ordinal) || (text.Length > 0 && char.IsWhiteSpace(text[0]))))
+                {
+                    pending.Add(text);
+                    continue;
+                }
+                if (pending is not null)
+                {
+                    yield return pending.Build();
+                    pending = null;
+                }
+
+                var header = Header().Match(text);
+                if (header.Success)
+                    pending = new Pending(input, line.Number, header, text);
+                else
+                    yield return NatsServerLineParser.PlainEvent(input, line.Number, text, null);
+            }
+            if (pending is not null)
+                yield return pending.Build();
+        }
+    }
+
+    private sealed class Pending(string input, long number, Match header, string first)
+    {
+        private readonly List<string> _body = header.Groups["message"].Success ? [WithoutStackFrames(header.Groups["message"].Value)] : [];
+        private readonly StringBuilder _text = new(first);
+        private int _lines = 1;
+
+        public void Add(string line)
+        {
+            _lines++;
+            if (_lines > MaxEventLines)
+                return;
+            _body.Add(line.Trim());
+            _text.Append('\n').Append(line);
+        }
+
+        public LogEvent Build()
+        {
+            var message = _body.Count > 0 ? _body[0] : "";
+            var exception = _body.Count > 1 ? string.Join('\n', _body.Skip(1)) : null;
+            var time = header.Groups["time"].Success ? LeadingTimestamp.TryRead(header.Groups["time"].Value + " ") ?? null : null;
+            return new LogEvent(input, number, time, LevelOf(header.Groups["level"].Value), EventOrigin.Client, null,
+                ExceptionText.Append(message, exception), _text.ToString()) { LineCount = _lines };
+        }
+
+        /// <summary>The single-line form writes the exception on the same line, frames and all.</summary>
+        private static string WithoutStackFrames(string message)
+        {
+            var frames = message.IndexOf("   at ", StringComparison.Ordinal);
+            return frames < 0 ? message : message[..frames].TrimEnd();
+        }
+
+        private static LogLevel LevelOf(string level) => level switch
+        {
+            "trce" => LogLevel.Trace,
+            "dbug" => LogLevel.Debug,
+            "info" => LogLevel.Info,
+            "warn" => LogLevel.Warning,
+            "fail" => LogLevel.Error,
+            _ => LogLevel.Fatal,
+        };
+    }
+}

@@ -9,6 +9,9 @@ public sealed record AnalysisOptions
     /// <summary>Events outside this window are skipped.</summary>
     public TimeWindow Window { get; init; } = TimeWindow.All;
 
+    /// <summary>How many templates of unrecognised warnings and errors the result lists.</summary>
+    public int UnrecognisedGroups { get; init; } = 25;
+
     /// <summary>How many first lines of an input format detection looks at.</summary>
     public int DetectionLines { get; init; } = 50;
 }

@@ -1,12 +1,14 @@
 using LogTriage.Engine;
 using LogTriage.Input;
+using LogTriage.Signals;
 
 namespace LogTriage;
 
-/// <summary>What an analysis found: ranked causes, context-only findings, and what was read.</summary>
+/// <summary>What an analysis found: ranked causes, context-only findings, what no rule knew, and what was read.</summary>
 public sealed record AnalysisResult(
     IReadOnlyList<InputStatistics> Inputs,
     IReadOnlyList<RankedCause> Causes,
     IReadOnlyList<RankedCause> Context,
     long Events,
-    long Signals);
+    long Signals,
+    IReadOnlyList<UnrecognisedGroup> Unrecognised);

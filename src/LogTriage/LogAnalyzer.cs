@@ -46,6 +46,7 @@ public sealed class LogAnalyzer
         }
 
         var aggregator = new SignalAggregator(_rules);
+        var unrecognised = new UnrecognisedCollector();
         var signals = new List<Signal>();
         long events = 0, signalCount = 0;
         foreach (var e in EventMerger.Merge(streams))
@@ -55,6 +56,8 @@ public sealed class LogAnalyzer
                 continue;
             signals.Clear();
             _matcher.Match(e, signals);
+            if (signals.Count == 0)
+                unrecognised.Add(e);
             foreach (var signal in signals)
             {
                 signalCount++;
@@ -69,7 +72,8 @@ public sealed class LogAnalyzer
             ranked.Where(c => c.Severity > Severity.Info).ToList(),
             ranked.Where(c => c.Severity == Severity.Info).ToList(),
             events,
-            signalCount);
+            signalCount,
+            unrecognised.Groups(options.UnrecognisedGroups));
     }
 
     /// <summary>

@@ -8,7 +8,13 @@ public sealed record CauseReport(
     IReadOnlyList<ReportedInput> Inputs,
     IReadOnlyList<ReportedCause> Causes,
     IReadOnlyList<ReportedCause> Context,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Warnings, errors and fatal lines no rule recognised, grouped by template.</summary>
+    public IReadOnlyList<ReportedUnrecognised> Unrecognised { get; init; } = [];
+}
+
+public sealed record ReportedUnrecognised(string Template, string Level, long Count, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, ReportedEvidence Example);
 
 public sealed record ReportedInput(string Name, string Format, long Lines, long Bytes, long Unparsed, string? Error);
 

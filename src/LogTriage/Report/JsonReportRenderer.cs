@@ -38,6 +38,25 @@ public sealed class JsonReportRenderer : IReportRenderer
             WriteCauses(json, "causes", report.Causes);
             WriteCauses(json, "context", report.Context);
 
+            json.WriteStartArray("unrecognised");
+            foreach (var u in report.Unrecognised)
+            {
+                json.WriteStartObject();
+                json.WriteString("template", u.Template);
+                json.WriteString("level", u.Level);
+                json.WriteNumber("count", u.Count);
+                WriteTime(json, "firstSeen", u.FirstSeen);
+                WriteTime(json, "lastSeen", u.LastSeen);
+                json.WriteStartObject("example");
+                json.WriteString("input", u.Example.Input);
+                json.WriteNumber("line", u.Example.Line);
+                WriteTime(json, "time", u.Example.Time);
+                json.WriteString("text", u.Example.Text);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
             json.WriteStartArray("warnings");
             foreach (var warning in report.Warnings)
                 json.WriteStringValue(warning);

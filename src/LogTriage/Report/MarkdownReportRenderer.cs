@@ -71,6 +71,19 @@ public sealed class MarkdownReportRenderer : IReportRenderer
                 o.WriteLine($"- {Escape(c.Title)} (`{c.Cause}`): {c.Count} line(s), {ReportTime.Span(c.FirstSeen, c.LastSeen)}");
         }
 
+        if (report.Unrecognised.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("## Not recognised");
+            o.WriteLine();
+            o.WriteLine("Warnings and errors no rule knows, grouped by template:");
+            o.WriteLine();
+            o.WriteLine("| count | level | template | example |");
+            o.WriteLine("|---|---|---|---|");
+            foreach (var u in report.Unrecognised)
+                o.WriteLine($"| {u.Count} | {u.Level} | `{Escape(u.Template).Replace("`", "'")}` | {Escape(u.Example.Input)}:{u.Example.Line} |");
+        }
+
         o.WriteLine();
         o.WriteLine("## Inputs");
         o.WriteLine();

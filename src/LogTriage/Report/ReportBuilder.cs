@@ -26,7 +26,12 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
                 warnings.Add($"{input.Name}: {input.Unparsed} of {input.Lines} lines were not understood as {input.Format}");
         }
         return new CauseReport("logtriage", toolVersion, generatedAt, inputs,
-            result.Causes.Select(Report).ToList(), result.Context.Select(Report).ToList(), warnings);
+            result.Causes.Select(Report).ToList(), result.Context.Select(Report).ToList(), warnings)
+        {
+            Unrecognised = result.Unrecognised.Select(g => new ReportedUnrecognised(
+                _filter(g.Template), Parsing.LogLevelNames.ToShortName(g.Level), g.Count, g.FirstSeen, g.LastSeen,
+                new ReportedEvidence(g.Example.Input, g.Example.Line, g.Example.Time, _filter(Cap(g.Example.Text)), "", ""))).ToList(),
+        };
     }
 
     private ReportedCause Report(RankedCause c) => new(

@@ -54,6 +54,17 @@ public sealed class TextReportRenderer : IReportRenderer
                 o.WriteLine($"  - {c.Title} ({c.Cause}): {c.Count} line(s), {ReportTime.Span(c.FirstSeen, c.LastSeen)}");
         }
 
+        if (report.Unrecognised.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Warnings and errors no rule recognised (grouped by template):");
+            foreach (var u in report.Unrecognised)
+            {
+                o.WriteLine($"  {u.Count,6} x [{u.Level}] {u.Template}");
+                o.WriteLine($"           e.g. {u.Example.Input}:{u.Example.Line}  {u.Example.Text.Split('\n')[0]}");
+            }
+        }
+
         o.WriteLine();
         o.WriteLine("Inputs:");
         foreach (var i in report.Inputs)

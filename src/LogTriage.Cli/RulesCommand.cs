@@ -12,6 +12,7 @@ public static class RulesCommand
         command.Subcommands.Add(List(terminal));
         command.Subcommands.Add(Validate(terminal));
         command.Subcommands.Add(Test(terminal));
+        command.Subcommands.Add(Explain(terminal));
         return command;
     }
 
@@ -63,6 +64,25 @@ public static class RulesCommand
             terminal.Out.WriteLine($"{total - failed} of {total} examples passed.");
             return failed == 0 ? ExitCodes.Success : ExitCodes.Findings;
         });
+
+    private static Command Explain(Terminal terminal)
+    {
+        var common = new CommonOptions();
+        var id = new Argument<string>("id") { Description = "The id of the rule to explain." };
+        var command = new Command("explain", "Show what a rule looks for, its examples, and its cause's diagnosis and fix.");
+        command.Arguments.Add(id);
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var rules = common.LoadRules(parse);
+            var ruleId = parse.GetValue(id)!;
+            if (!rules.RulesById.TryGetValue(ruleId, out var rule))
+                throw new UsageException($"no rule '{ruleId}' (see logtriage rules list)");
+            new RuleExplanation(rules, rule).Write(terminal.Out);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 
     /// <summary>A subcommand that loads the rules (shipped, plus directories given) and works on them.</summary>
     private static Command Subcommand(string name, string description, Func<RuleSet, int> action)

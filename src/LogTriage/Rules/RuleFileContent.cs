@@ -4,4 +4,8 @@ namespace LogTriage.Rules;
 public sealed record RuleFileContent(
     IReadOnlyList<CauseDefinition> Causes,
     IReadOnlyList<RuleDefinition> Rules,
-    IReadOnlyList<RuleError> Errors);
+    IReadOnlyList<RuleError> Errors)
+{
+    /// <summary>Ids of earlier rules this file turns off (<c>disabled: true</c>).</summary>
+    public IReadOnlyList<(string Id, SourceLocation Location)> Disabled { get; init; } = [];
+}

@@ -12,7 +12,7 @@ public sealed class RuleFileReader
 {
     private static readonly string[] FileKeys = ["causes", "rules"];
     private static readonly string[] CauseKeys = ["id", "title", "summary", "diagnosis", "fix", "why"];
-    private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "sequence", "explains", "examples"];
+    private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "sequence", "explains", "examples", "disabled"];
     private static readonly string[] SequenceKeys = ["first", "then", "within", "same"];
     private static readonly string[] WhenKeys = ["level", "kind", "message", "unless"];
     private static readonly string[] TextKeys = ["contains", "regex"];
@@ -25,6 +25,7 @@ public sealed class RuleFileReader
         var errors = new List<RuleError>();
         var causes = new List<CauseDefinition>();
         var rules = new List<RuleDefinition>();
+        var disabled = new List<(string, SourceLocation)>();
         var nodes = new YamlNodes(file, errors);
 
         var stream = new YamlStream();
@@ -38,6 +39,7 @@ public sealed class RuleFileReader
             return new RuleFileContent(causes, rules, errors);
         }
 
+
         foreach (var document in stream.Documents)
         {
             var top = nodes.Mapping(document.RootNode, "a rule file", FileKeys);
@@ -49,10 +51,12 @@ public sealed class RuleFileReader
                         causes.Add(cause);
             if (top.TryGetValue("rules", out var ruleList))
                 foreach (var item in Sequence(nodes, ruleList, "rules"))
-                    if (ReadRule(nodes, item) is { } rule)
+                    if (ReadDisabled(nodes, item) is { } off)
+                        disabled.Add((off, nodes.At(item)));
+                    else if (ReadRule(nodes, item) is { } rule)
                         rules.Add(rule);
         }
-        return new RuleFileContent(causes, rules, errors);
+        return new RuleFileContent(causes, rules, errors) { Disabled = disabled };
     }
 
     private static string InnermostMessage(Exception e)
@@ -68,6 +72,22 @@ public sealed class RuleFileReader
             return sequence.Children;
         nodes.Error(node, $"'{what}' must be a list");
         return [];
+    }
+
+    /// <summary><c>{ id: X, disabled: true }</c> turns off rule X of an earlier directory.</summary>
+    private static string? ReadDisabled(YamlNodes nodes, YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping
+            || !mapping.Children.TryGetValue(new YamlScalarNode("disabled"), out var flag))
+            return null;
+        var map = nodes.Mapping(node, "a disabled rule", ["id", "disabled"]);
+        var id = map is null ? null : nodes.String(map, "id", node, required: true);
+        if (flag is not YamlScalarNode { Value: "true" or "false" } value)
+        {
+            nodes.Error(flag, "'disabled' must be true or false");
+            return null;
+        }
+        return value.Value == "true" ? id : null;
     }
 
     private static CauseDefinition? ReadCause(YamlNodes nodes, YamlNode node)

@@ -3,6 +3,8 @@ namespace LogTriage.Rules;
 /// <summary>
 /// Loads every <c>*.yaml</c> file of the given directories into one <see cref="RuleSet"/>, or
 /// throws <see cref="RuleValidationException"/> with every error found: nothing runs half-loaded.
+/// Directories are layers: a later directory's rule with the id of an earlier one replaces it,
+/// and <c>disabled: true</c> removes it; within one directory an id may appear once.
 /// </summary>
 public sealed class RuleSetLoader
 {
@@ -11,7 +13,7 @@ public sealed class RuleSetLoader
 
     public RuleSet LoadDirectories(IEnumerable<string> directories)
     {
-        var files = new List<string>();
+        var layers = new List<IEnumerable<(string Name, Func<TextReader> Open)>>();
         var errors = new List<RuleError>();
         foreach (var directory in directories)
         {
@@ -20,33 +22,76 @@ public sealed class RuleSetLoader
                 errors.Add(new RuleError(new SourceLocation(directory, 0, 0), "rules directory not found"));
                 continue;
             }
-            files.AddRange(Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
+            layers.Add(Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
                 .Concat(Directory.EnumerateFiles(directory, "*.yml", SearchOption.AllDirectories))
-                .Order(StringComparer.Ordinal));
+                .Order(StringComparer.Ordinal)
+                .Select(f => (f, (Func<TextReader>)(() => new StreamReader(f))))
+                .ToList());
         }
         if (errors.Count > 0)
             throw new RuleValidationException(errors);
-        return LoadFiles(files.Select(f => (f, (Func<TextReader>)(() => new StreamReader(f)))));
+        return LoadLayers(layers);
     }
 
-    public RuleSet LoadFiles(IEnumerable<(string Name, Func<TextReader> Open)> files)
+    /// <summary>One layer of files, as if from one directory.</summary>
+    public RuleSet LoadFiles(IEnumerable<(string Name, Func<TextReader> Open)> files) => LoadLayers([files]);
+
+    public RuleSet LoadLayers(IEnumerable<IEnumerable<(string Name, Func<TextReader> Open)>> layers)
     {
-        var causes = new List<CauseDefinition>();
+        var causes = new Dictionary<string, CauseDefinition>(StringComparer.Ordinal);
         var rules = new List<RuleDefinition>();
         var errors = new List<RuleError>();
-        foreach (var (name, open) in files)
+        var first = true;
+        foreach (var layer in layers)
         {
-            using var text = open();
-            var content = _reader.Read(name, text);
-            causes.AddRange(content.Causes);
-            rules.AddRange(content.Rules);
-            errors.AddRange(content.Errors);
+            var layerCauses = new List<CauseDefinition>();
+            var layerRules = new List<RuleDefinition>();
+            var disabled = new List<(string Id, SourceLocation Location)>();
+            foreach (var (name, open) in layer)
+            {
+                using var text = open();
+                var content = _reader.Read(name, text);
+                layerCauses.AddRange(content.Causes);
+                layerRules.AddRange(content.Rules);
+                disabled.AddRange(content.Disabled);
+                errors.AddRange(content.Errors);
+            }
+
+            if (first)
+            {
+                // The first layer is validated as it stands, duplicates included.
+                rules.AddRange(layerRules);
+                foreach (var cause in layerCauses)
+                    causes.TryAdd(cause.Id, cause);
+                errors.AddRange(_validator.CheckCauses(layerCauses));
+            }
+            else
+            {
+                errors.AddRange(_validator.CheckUnique(layerRules));
+                foreach (var cause in layerCauses)
+                    causes[cause.Id] = cause;
+                foreach (var rule in layerRules)
+                {
+                    var index = rules.FindIndex(r => r.Id == rule.Id);
+                    if (index >= 0)
+                        rules[index] = rule;
+                    else
+                        rules.Add(rule);
+                }
+            }
+            foreach (var (id, location) in disabled)
+            {
+                if (rules.RemoveAll(r => r.Id == id) == 0)
+                    errors.Add(new RuleError(location, $"'{id}' is disabled but no earlier rule has that id"));
+            }
+            first = false;
         }
-        errors.AddRange(_validator.Validate(causes, rules));
+
+        errors.AddRange(_validator.Validate(causes.Values.ToList(), rules, checkCauses: false));
         if (errors.Count > 0)
             throw new RuleValidationException(errors);
         if (rules.Count == 0)
             throw new RuleValidationException([new RuleError(new SourceLocation("(rules)", 0, 0), "no rules found")]);
-        return new RuleSet(causes.ToDictionary(c => c.Id, StringComparer.Ordinal), rules);
+        return new RuleSet(causes, rules);
     }
 }

@@ -8,24 +8,18 @@ namespace LogTriage.Rules;
 /// </summary>
 public sealed class RuleSetValidator
 {
-    public IReadOnlyList<RuleError> Validate(IReadOnlyList<CauseDefinition> causes, IReadOnlyList<RuleDefinition> rules)
+    public IReadOnlyList<RuleError> Validate(IReadOnlyList<CauseDefinition> causes, IReadOnlyList<RuleDefinition> rules, bool checkCauses = true)
     {
         var errors = new List<RuleError>();
-
-        var causeIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cause in causes)
-        {
-            if (!CauseIds.IsKnown(cause.Id))
-                errors.Add(new(cause.Location, $"unknown cause id '{cause.Id}' (expected one of: {string.Join(", ", CauseIds.All)})"));
-            else if (!causeIds.Add(cause.Id))
-                errors.Add(new(cause.Location, $"cause '{cause.Id}' is defined twice"));
-        }
+        if (checkCauses)
+            errors.AddRange(CheckCauses(causes));
+        errors.AddRange(CheckUnique(rules));
+        var causeIds = causes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
         var byId = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            if (!byId.TryAdd(rule.Id, rule))
-                errors.Add(new(rule.Location, $"duplicate rule id '{rule.Id}' (first defined at {byId[rule.Id].Location})"));
+            byId.TryAdd(rule.Id, rule);
             if (!CauseIds.IsKnown(rule.Cause))
                 errors.Add(new(rule.Location, $"rule '{rule.Id}': unknown cause '{rule.Cause}' (expected one of: {string.Join(", ", CauseIds.All)})"));
             else if (!causeIds.Contains(rule.Cause))
@@ -58,6 +52,32 @@ public sealed class RuleSetValidator
             else if (threshold.Per.Field is { } field && !RegexDeclares(counted, field))
                 errors.Add(new(rule.Location, $"rule '{rule.Id}': 'per: field:{field}' but rule '{counted.Id}' has no regex group named '{field}'"));
         }
+        return errors;
+    }
+
+    /// <summary>Cause ids are the contract's, each defined once.</summary>
+    public IReadOnlyList<RuleError> CheckCauses(IEnumerable<CauseDefinition> causes)
+    {
+        var errors = new List<RuleError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cause in causes)
+        {
+            if (!CauseIds.IsKnown(cause.Id))
+                errors.Add(new(cause.Location, $"unknown cause id '{cause.Id}' (expected one of: {string.Join(", ", CauseIds.All)})"));
+            else if (!seen.Add(cause.Id))
+                errors.Add(new(cause.Location, $"cause '{cause.Id}' is defined twice"));
+        }
+        return errors;
+    }
+
+    /// <summary>Rule ids are unique within one set of files.</summary>
+    public IReadOnlyList<RuleError> CheckUnique(IEnumerable<RuleDefinition> rules)
+    {
+        var errors = new List<RuleError>();
+        var byId = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+            if (!byId.TryAdd(rule.Id, rule))
+                errors.Add(new(rule.Location, $"duplicate rule id '{rule.Id}' (first defined at {byId[rule.Id].Location})"));
         return errors;
     }
 

@@ -46,4 +46,83 @@ public class RulesCommandTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Test]
+    public void A_users_directory_adds_overrides_and_disables_rules_end_to_end()
+    {
+        var dir = Directory.CreateTempSubdirectory("logtriage-user-rules-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "mine.yaml"), """
+                rules:
+                  # new: the startup warning about plain-text passwords, as an auth hygiene finding
+                  - id: mine.plaintext-passwords
+                    cause: auth
+                    title: Passwords are stored in plain text
+                    severity: warning
+                    confidence: 0.3
+                    source: server
+                    when: { level: [WRN], message: { contains: "Plaintext passwords detected" } }
+                    examples:
+                      match: ['[7] 2026/11/25 10:00:00.000001 [WRN] Plaintext passwords detected, use nkeys or bcrypt']
+                      no-match: ['[7] 2026/11/25 10:00:00.000001 [INF] Server is ready']
+                  # override: the shipped authentication-error rule, made critical
+                  - id: server.auth.authentication-error
+                    cause: auth
+                    title: "Credentials refused (site policy: always critical)"
+                    severity: critical
+                    confidence: 0.99
+                    source: server
+                    when: { level: [ERR], message: { contains: "authentication error" } }
+                  # disabled: the closed-connection reason rule
+                  - id: server.auth.closed-auth
+                    disabled: true
+                """);
+
+            var run = CliRun.Of("analyze", RepositoryPaths.Sample("auth-wrong-password.log"), "--format", "json", "--rules", dir);
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+            var auth = System.Text.Json.JsonDocument.Parse(run.Out).RootElement.GetProperty("causes")[0];
+            var rules = auth.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).ToList();
+            Assert.That(rules, Does.Contain("mine.plaintext-passwords"));
+            Assert.That(rules, Does.Contain("server.auth.authentication-error"));
+            Assert.That(rules, Does.Not.Contain("server.auth.closed-auth"));
+            Assert.That(auth.GetProperty("severity").GetString(), Is.EqualTo("critical"));
+
+            var list = CliRun.Of("rules", "list", dir).Out;
+            Assert.That(list, Does.Contain("mine.plaintext-passwords"));
+            Assert.That(list, Does.Not.Contain("server.auth.closed-auth"));
+            Assert.That(list, Does.Match(@"server\.auth\.authentication-error\s+auth\s+critical"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Disabling_an_unknown_rule_is_an_error_with_its_position()
+    {
+        var dir = Directory.CreateTempSubdirectory("logtriage-user-rules-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "off.yaml"), "rules:\n  - id: no.such.rule\n    disabled: true\n");
+            var run = CliRun.Of("rules", "validate", dir);
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.Contain("off.yaml:2:5").And.Contain("no.such.rule"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Explain_describes_a_rule_its_examples_and_its_fix()
+    {
+        var run = CliRun.Of("rules", "explain", "server.auth.repeated-failures");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Out, Does.Contain("at least 3 signals of server.auth.authentication-error within 1m, per address"));
+        Assert.That(run.Out, Does.Contain("Matches:").And.Contain("What to do:"));
+        Assert.That(CliRun.Of("rules", "explain", "nope").ExitCode, Is.EqualTo(2));
+    }
 }

@@ -5,6 +5,9 @@ public static class RuleDirectories
 {
     public static string Shipped => Path.Combine(AppContext.BaseDirectory, "rules");
 
+    /// <summary>The JSON Schema of rule files, shipped beside the rules.</summary>
+    public static string Schema => Path.Combine(Shipped, "schema", "logtriage-rules.schema.json");
+
     public static IReadOnlyList<string> Resolve(IReadOnlyList<string> userDirectories, bool includeShipped)
     {
         var directories = new List<string>();

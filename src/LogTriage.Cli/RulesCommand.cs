@@ -31,12 +31,42 @@ public static class RulesCommand
             return ExitCodes.Success;
         });
 
-    private static Command Validate(Terminal terminal) =>
-        Subcommand("validate", "Check the rule files; print every error with file, line and column.", rules =>
+    private static Command Validate(Terminal terminal)
+    {
+        var common = new CommonOptions();
+        var directories = Directories();
+        var command = new Command("validate", "Check the rule files against the schema and each other; print every error with file, line and column.");
+        command.Arguments.Add(directories);
+        common.AddTo(command);
+        command.SetAction(parse =>
         {
-            terminal.Out.WriteLine($"{rules.Rules.Count} rules and {rules.Causes.Count} causes are valid.");
+            var dirs = RuleDirectories.Resolve((parse.GetValue(common.Rules) ?? []).Concat(parse.GetValue(directories) ?? []).ToList(), !parse.GetValue(common.NoDefaultRules));
+            var schema = RuleSchemaValidator.FromFile(RuleDirectories.Schema);
+            var schemaErrors = dirs.Where(Directory.Exists)
+                .SelectMany(d => Directory.EnumerateFiles(d, "*.yaml", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(d, "*.yml", SearchOption.AllDirectories)))
+                .Order(StringComparer.Ordinal)
+                .SelectMany(f => { using var reader = new StreamReader(f); return schema.Validate(f, reader); })
+                .ToList();
+            RuleSet? rules = null;
+            var loadErrors = new List<RuleError>();
+            try
+            {
+                rules = new RuleSetLoader().LoadDirectories(dirs);
+            }
+            catch (RuleValidationException e)
+            {
+                loadErrors.AddRange(e.Errors);
+            }
+            // The loader's errors are precise; the schema's, which list every failed alternative of a
+            // oneOf, only add something when the loader accepted what the schema does not.
+            var errors = loadErrors.Count > 0 ? loadErrors : schemaErrors;
+            if (errors.Count > 0)
+                throw new RuleValidationException(errors);
+            terminal.Out.WriteLine($"{rules!.Rules.Count} rules and {rules.Causes.Count} causes are valid.");
             return ExitCodes.Success;
         });
+        return command;
+    }
 
     private static Command Test(Terminal terminal) =>
         Subcommand("test", "Run every rule's match and no-match examples through the whole pipeline.", rules =>

@@ -38,6 +38,12 @@ public sealed class RuleFileReader
             errors.Add(new RuleError(new SourceLocation(file, e.Start.Line, e.Start.Column), "YAML syntax: " + InnermostMessage(e)));
             return new RuleFileContent(causes, rules, errors);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException or OverflowException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input without a position (found by the fuzz tests).
+            errors.Add(new RuleError(new SourceLocation(file, 1, 1), "YAML syntax: the file could not be read: " + e.Message));
+            return new RuleFileContent(causes, rules, errors);
+        }
 
 
         foreach (var document in stream.Documents)

@@ -31,6 +31,10 @@ public sealed class RuleSchemaValidator
         {
             return [new RuleError(new SourceLocation(file, e.Start.Line, e.Start.Column), "YAML syntax: " + e.Message)];
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException or OverflowException)
+        {
+            return [new RuleError(new SourceLocation(file, 1, 1), "YAML syntax: the file could not be read: " + e.Message)];
+        }
 
         var errors = new List<RuleError>();
         foreach (var document in stream.Documents)

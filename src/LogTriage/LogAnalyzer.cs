@@ -90,7 +90,7 @@ public sealed class LogAnalyzer
         {
             try
             {
-                stream = Decompression.Unwrap(input.Open());
+                stream = BinaryDetector.EnsureText(Decompression.Unwrap(input.Open()));
                 lines = new PeekableLines(LineReader.ReadLines(stream, stats));
                 var format = forced ?? _formats.Detect(lines.Peek(detectionLines));
                 stats.Format = format.Name;

@@ -15,9 +15,10 @@ public static class Decompression
         else
             buffered = new PrefixedStream(magic[..read].ToArray(), buffered);
 
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-            ? new GZipStream(buffered, CompressionMode.Decompress)
-            : buffered;
+        if (read != 2 || magic[0] != 0x1f || magic[1] != 0x8b)
+            return buffered;
+        var gzip = new GZipStream(buffered, CompressionMode.Decompress);
+        return raw.CanSeek ? new GzipEndCheck(gzip, raw) : gzip;
     }
 
     private static int ReadAtMost(Stream s, Span<byte> buffer)

@@ -9,5 +9,8 @@ public sealed class InputStatistics(string name)
     public long Bytes { get; set; }
     public long Events { get; set; }
     public long Unparsed { get; set; }
+
+    /// <summary>Lines longer than the reader keeps; their end was skipped.</summary>
+    public long TruncatedLines { get; set; }
     public string? Error { get; set; }
 }

@@ -19,9 +19,11 @@ public static class LineReader
         long number = 0;
         while (true)
         {
-            var length = ReadLine(reader, buffer, out var endOfInput);
+            var length = ReadLine(reader, buffer, out var endOfInput, out var truncated);
             if (length < 0)
                 break;
+            if (truncated)
+                stats.TruncatedLines++;
             number++;
             stats.Lines = number;
             stats.Bytes = counting.BytesRead;
@@ -33,9 +35,10 @@ public static class LineReader
     }
 
     /// <returns>The line length, or -1 at the end of input with nothing read.</returns>
-    private static int ReadLine(StreamReader reader, char[] buffer, out bool endOfInput)
+    private static int ReadLine(StreamReader reader, char[] buffer, out bool endOfInput, out bool truncated)
     {
         endOfInput = false;
+        truncated = false;
         var length = 0;
         var any = false;
         while (true)
@@ -51,6 +54,8 @@ public static class LineReader
                 return TrimCarriageReturn(buffer, length);
             if (length < buffer.Length)
                 buffer[length++] = (char)c;
+            else
+                truncated = true;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using LogTriage.Parsing;
 
 namespace LogTriage.Input;
@@ -12,15 +13,25 @@ public sealed class PeekableLines(IEnumerable<InputLine> lines) : IEnumerable<In
     private readonly List<InputLine> _peeked = [];
     private bool _exhausted;
     private bool _enumerated;
+    private ExceptionDispatchInfo? _readError;
 
     public IReadOnlyList<string> Peek(int count)
     {
         while (_peeked.Count < count && !_exhausted)
         {
-            if (_source.MoveNext())
-                _peeked.Add(_source.Current);
-            else
+            try
+            {
+                if (_source.MoveNext())
+                    _peeked.Add(_source.Current);
+                else
+                    _exhausted = true;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                // The lines read before the error are still handed out; the error comes after them.
+                _readError = ExceptionDispatchInfo.Capture(e);
                 _exhausted = true;
+            }
         }
         return _peeked.Take(count).Select(l => l.Text).ToList();
     }
@@ -33,6 +44,7 @@ public sealed class PeekableLines(IEnumerable<InputLine> lines) : IEnumerable<In
         foreach (var line in _peeked)
             yield return line;
         _peeked.Clear();
+        _readError?.Throw();
         while (!_exhausted && _source.MoveNext())
             yield return _source.Current;
     }

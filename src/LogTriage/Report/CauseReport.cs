@@ -16,7 +16,11 @@ public sealed record CauseReport(
 
 public sealed record ReportedUnrecognised(string Template, string Level, long Count, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, ReportedEvidence Example);
 
-public sealed record ReportedInput(string Name, string Format, long Lines, long Bytes, long Unparsed, string? Error);
+public sealed record ReportedInput(string Name, string Format, long Lines, long Bytes, long Unparsed, string? Error)
+{
+    /// <summary>Lines cut at the reader's maximum length.</summary>
+    public long TruncatedLines { get; init; }
+}
 
 public sealed record ReportedCause(
     string Cause,

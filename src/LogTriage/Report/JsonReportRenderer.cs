@@ -29,6 +29,7 @@ public sealed class JsonReportRenderer : IReportRenderer
                 json.WriteNumber("lines", input.Lines);
                 json.WriteNumber("bytes", input.Bytes);
                 json.WriteNumber("unparsed", input.Unparsed);
+                json.WriteNumber("truncatedLines", input.TruncatedLines);
                 if (input.Error is not null)
                     json.WriteString("error", input.Error);
                 json.WriteEndObject();

@@ -15,7 +15,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
     public CauseReport Build(AnalysisResult result, DateTimeOffset generatedAt)
     {
         var inputs = result.Inputs
-            .Select(i => new ReportedInput(i.Name, i.Format, i.Lines, i.Bytes, i.Unparsed, i.Error))
+            .Select(i => new ReportedInput(i.Name, i.Format, i.Lines, i.Bytes, i.Unparsed, i.Error) { TruncatedLines = i.TruncatedLines })
             .ToList();
         var warnings = new List<string>();
         foreach (var input in inputs)
@@ -24,6 +24,8 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
                 warnings.Add($"{input.Name}: could not be read completely: {input.Error}");
             else if (input.Lines > 0 && (double)input.Unparsed / input.Lines > UnparsedWarningShare && input.Format != "text")
                 warnings.Add($"{input.Name}: {input.Unparsed} of {input.Lines} lines were not understood as {input.Format}");
+            if (input.TruncatedLines > 0)
+                warnings.Add($"{input.Name}: {input.TruncatedLines} line(s) longer than {Input.LineReader.MaxLineLength} characters were cut");
         }
         return new CauseReport("logtriage", toolVersion, generatedAt, inputs,
             result.Causes.Select(Report).ToList(), result.Context.Select(Report).ToList(), warnings)

@@ -15,7 +15,8 @@ public sealed class RuleSchemaValidator
 
     public RuleSchemaValidator(string schemaText)
     {
-        _schema = JsonSchema.FromText(schemaText);
+        // A registry of its own: the library's global one refuses a second schema with the same $id.
+        _schema = JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
 
     public static RuleSchemaValidator FromFile(string path) => new(File.ReadAllText(path));

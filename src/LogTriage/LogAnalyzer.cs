@@ -91,10 +91,12 @@ public sealed class LogAnalyzer
             try
             {
                 stream = BinaryDetector.EnsureText(Decompression.Unwrap(input.Open()));
-                lines = new PeekableLines(LineReader.ReadLines(stream, stats));
+                var reader = new LineReader();
+                lines = new PeekableLines(reader.Read(stream, stats));
                 var format = forced ?? _formats.Detect(lines.Peek(detectionLines));
                 stats.Format = format.Name;
-                parser = format.CreateParser(input.Name);
+                parser = format.CreateParser(input.Name, _matcher);
+                reader.Skipper = parser as ILineSkipper;
                 events = parser.Parse(lines).GetEnumerator();
             }
             catch (Exception e) when (IsReadError(e))

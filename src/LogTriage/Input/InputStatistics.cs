@@ -10,6 +10,9 @@ public sealed class InputStatistics(string name)
     public long Events { get; set; }
     public long Unparsed { get; set; }
 
+    /// <summary>Lines the parser dropped unread because no rule could match them.</summary>
+    public long Skipped { get; set; }
+
     /// <summary>Lines longer than the reader keeps; their end was skipped.</summary>
     public long TruncatedLines { get; set; }
     public string? Error { get; set; }

@@ -1,90 +1,118 @@
+using System.Buffers;
 using System.Text;
+using LogTriage.Parsing;
 
 namespace LogTriage.Input;
 
 /// <summary>
-/// Streams the lines of a byte stream as text: UTF-8 (invalid bytes replaced), LF or CRLF ends,
-/// counting bytes and lines as it goes. Never holds more than one line and one buffer.
+/// Streams the lines of a byte stream: reads large blocks, finds line ends with a vectorised
+/// search, decodes each line (UTF-8, invalid bytes replaced, CR of CRLF dropped) into a reused
+/// buffer, and makes a string only of the lines the parser does not skip. Never holds more than
+/// one block and one line; lines longer than <see cref="MaxLineLength"/> are cut and counted.
 /// </summary>
-public static class LineReader
+public sealed class LineReader
 {
     /// <summary>Lines longer than this are cut; the rest of the line is skipped, not kept in memory.</summary>
     public const int MaxLineLength = 64 * 1024;
 
-    public static IEnumerable<Parsing.InputLine> ReadLines(Stream stream, InputStatistics stats)
-    {
-        var counting = new CountingStream(stream);
-        using var reader = new StreamReader(counting, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var buffer = new char[MaxLineLength];
-        long number = 0;
-        while (true)
-        {
-            var length = ReadLine(reader, buffer, out var endOfInput, out var truncated);
-            if (length < 0)
-                break;
-            if (truncated)
-                stats.TruncatedLines++;
-            number++;
-            stats.Lines = number;
-            stats.Bytes = counting.BytesRead;
-            yield return new Parsing.InputLine(number, new string(buffer, 0, length));
-            if (endOfInput)
-                break;
-        }
-        stats.Bytes = counting.BytesRead;
-    }
+    private const int BlockSize = 1 << 20;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <returns>The line length, or -1 at the end of input with nothing read.</returns>
-    private static int ReadLine(StreamReader reader, char[] buffer, out bool endOfInput, out bool truncated)
+    /// <summary>Set once the format is known; consulted for every line read after that.</summary>
+    public ILineSkipper? Skipper { get; set; }
+
+    public static IEnumerable<InputLine> ReadLines(Stream stream, InputStatistics stats) => new LineReader().Read(stream, stats);
+
+    public IEnumerable<InputLine> Read(Stream stream, InputStatistics stats)
     {
-        endOfInput = false;
-        truncated = false;
-        var length = 0;
-        var any = false;
-        while (true)
+        var block = ArrayPool<byte>.Shared.Rent(BlockSize);
+        var chars = ArrayPool<char>.Shared.Rent(MaxLineLength);
+        try
         {
-            var c = reader.Read();
-            if (c < 0)
+            int start = 0, end = 0;
+            long number = 0;
+            var skippingRest = false;
+            var firstBlock = true;
+            while (true)
             {
-                endOfInput = true;
-                return any ? TrimCarriageReturn(buffer, length) : -1;
+                var newline = block.AsSpan(start, end - start).IndexOf((byte)'\n');
+                if (newline < 0)
+                {
+                    // Keep the partial line; make room and read more.
+                    if (start > 0)
+                    {
+                        block.AsSpan(start, end - start).CopyTo(block);
+                        end -= start;
+                        start = 0;
+                    }
+                    if (end == block.Length)
+                    {
+                        // A line longer than a block: keep its head, skip the rest up to its end.
+                        if (!skippingRest)
+                        {
+                            number++;
+                            if (Line(block.AsSpan(0, end), chars, number, stats) is { } head)
+                                yield return head;
+                            skippingRest = true;
+                        }
+                        end = 0;
+                    }
+                    var read = stream.Read(block, end, block.Length - end);
+                    if (read == 0)
+                        break;
+                    stats.Bytes += read;
+                    if (firstBlock)
+                    {
+                        firstBlock = false;
+                        if (read >= 3 && block[0] == 0xEF && block[1] == 0xBB && block[2] == 0xBF)
+                            start = 3;
+                    }
+                    end += read;
+                    continue;
+                }
+
+                var lineBytes = block.AsSpan(start, newline);
+                start += newline + 1;
+                if (skippingRest)
+                {
+                    skippingRest = false;
+                    continue;
+                }
+                number++;
+                if (Line(lineBytes, chars, number, stats) is { } line)
+                    yield return line;
             }
-            any = true;
-            if (c == '\n')
-                return TrimCarriageReturn(buffer, length);
-            if (length < buffer.Length)
-                buffer[length++] = (char)c;
-            else
-                truncated = true;
+
+            if (end > start && !skippingRest)
+            {
+                number++;
+                if (Line(block.AsSpan(start, end - start), chars, number, stats) is { } last)
+                    yield return last;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 
-    private static int TrimCarriageReturn(char[] buffer, int length) =>
-        length > 0 && buffer[length - 1] == '\r' ? length - 1 : length;
-
-    private sealed class CountingStream(Stream inner) : ReadOnlyStream
+    /// <returns>The line, or null when the parser skipped it (it is still counted).</returns>
+    private InputLine? Line(ReadOnlySpan<byte> bytes, char[] chars, long number, InputStatistics stats)
     {
-        public long BytesRead { get; private set; }
-
-        public override int Read(byte[] buffer, int offset, int count)
+        stats.Lines = number;
+        if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
+            bytes = bytes[..^1];
+        var maxBytes = Math.Min(bytes.Length, MaxLineLength);
+        if (bytes.Length > MaxLineLength)
+            stats.TruncatedLines++;
+        var length = Utf8.GetChars(bytes[..maxBytes], chars);
+        var text = chars.AsSpan(0, length);
+        if (Skipper is { } skipper && skipper.TrySkip(text))
         {
-            var n = inner.Read(buffer, offset, count);
-            BytesRead += n;
-            return n;
+            stats.Skipped++;
+            return null;
         }
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = inner.Read(buffer);
-            BytesRead += n;
-            return n;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-                inner.Dispose();
-            base.Dispose(disposing);
-        }
+        return new InputLine(number, new string(text));
     }
 }

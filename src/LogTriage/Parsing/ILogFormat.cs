@@ -10,4 +10,7 @@ public interface ILogFormat
     double Recognise(IReadOnlyList<string> sample);
 
     ILineParser CreateParser(string inputName);
+
+    /// <summary>A parser that may skip lines the rules cannot match (see <see cref="ILineSkipper"/>).</summary>
+    ILineParser CreateParser(string inputName, ILineRelevance relevance) => CreateParser(inputName);
 }

@@ -4,16 +4,34 @@ namespace LogTriage.Parsing;
 /// Parses one nats-server log: prefixed lines become events with their connection fields, a Go
 /// crash with its stacks becomes one fatal event, anything else is kept as an unparsed event.
 /// </summary>
-public sealed class NatsServerLineParser : ILineParser
+public sealed class NatsServerLineParser : ILineParser, ILineSkipper
 {
     private readonly string _input;
+    private readonly ILineRelevance _relevance;
+    private bool _inCrash;
+    private DateTimeOffset? _lastTime;
 
-    public NatsServerLineParser(string input) => _input = input;
+    public NatsServerLineParser(string input, ILineRelevance? relevance = null)
+    {
+        _input = input;
+        _relevance = relevance ?? EveryLineMatters.Instance;
+    }
+
+    /// <summary>
+    /// Skips a well-formed line below warning level whose message holds no rule literal: the bulk
+    /// of a debug or trace log. Crash dumps, unparsable lines and warnings always go through.
+    /// </summary>
+    public bool TrySkip(ReadOnlySpan<char> line)
+    {
+        if (_inCrash || line.IsEmpty || !ServerLinePrefixParser.TryParse(line, out var prefix))
+            return false;
+        _lastTime = prefix.Time ?? _lastTime;
+        return prefix.Level < LogLevel.Warning && !_relevance.MayMatter(line[prefix.MessageStart..]);
+    }
 
     public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
     {
         CrashEventBuilder? crash = null;
-        DateTimeOffset? lastTime = null;
 
         foreach (var line in lines)
         {
@@ -29,20 +47,22 @@ public sealed class NatsServerLineParser : ILineParser
                 }
                 yield return crash.Build();
                 crash = null;
+                _inCrash = false;
             }
 
             if (isServerLine)
             {
-                lastTime = prefix.Time ?? lastTime;
+                _lastTime = prefix.Time ?? _lastTime;
                 yield return ServerEvent(line.Number, text, prefix);
             }
             else if (GoCrashDetector.IsCrashStart(text))
             {
-                crash = new CrashEventBuilder(_input, line with { Text = text }, lastTime, EventOrigin.Server);
+                crash = new CrashEventBuilder(_input, line with { Text = text }, _lastTime, EventOrigin.Server);
+                _inCrash = true;
             }
             else
             {
-                yield return PlainEvent(_input, line.Number, text, lastTime);
+                yield return PlainEvent(_input, line.Number, text, _lastTime);
             }
         }
 

@@ -31,4 +31,6 @@ public sealed class NatsServerLogFormat : ILogFormat
     }
 
     public ILineParser CreateParser(string inputName) => new NatsServerLineParser(inputName);
+
+    public ILineParser CreateParser(string inputName, ILineRelevance relevance) => new NatsServerLineParser(inputName, relevance);
 }

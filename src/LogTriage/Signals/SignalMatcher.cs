@@ -9,7 +9,7 @@ namespace LogTriage.Signals;
 /// prefilter, so an event that mentions none of them is only offered to the few rules that
 /// require no literal.
 /// </summary>
-public sealed class SignalMatcher
+public sealed class SignalMatcher : ILineRelevance
 {
     private readonly EventMatcher[] _literalRules;
     private readonly EventMatcher[] _otherRules;
@@ -23,6 +23,10 @@ public sealed class SignalMatcher
         var literals = _literalRules.SelectMany(m => m.RequiredLiterals).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _literals = literals.Length > 0 ? SearchValues.Create(literals, StringComparison.OrdinalIgnoreCase) : null;
     }
+
+    /// <summary>A message can only match a rule if it holds one of the literals (every rule with a literal requires one).</summary>
+    public bool MayMatter(ReadOnlySpan<char> message) =>
+        _otherRules.Length > 0 || (_literals is not null && message.IndexOfAny(_literals) >= 0);
 
     public void Match(LogEvent e, List<Signal> into)
     {

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(LogTriage.Benchmarks.ParserAndMatcherBenchmarks).Assembly).Run(args);

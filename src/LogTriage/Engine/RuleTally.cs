@@ -16,4 +16,8 @@ public sealed record RuleTally(
     IReadOnlyList<LogEvent> Evidence,
     IReadOnlyList<string> Connections,
     string? Per = null,
-    string? Key = null);
+    string? Key = null)
+{
+    /// <summary>When the signals happened, run by run.</summary>
+    public IReadOnlyList<Burst> Bursts { get; init; } = [];
+}

@@ -9,6 +9,7 @@ internal sealed class RuleAccumulator(RuleDefinition rule, GroupBy? per = null, 
     private const int MaxConnections = 100;
 
     private readonly EvidenceSample _evidence = new();
+    private readonly BurstTracker _bursts = new();
     private readonly HashSet<string> _connections = new(StringComparer.Ordinal);
     private long _count;
     private DateTimeOffset? _first;
@@ -25,6 +26,7 @@ internal sealed class RuleAccumulator(RuleDefinition rule, GroupBy? per = null, 
                 _first = t;
             if (_last is null || t > _last)
                 _last = t;
+            _bursts.Add(t);
         }
         _firstPosition ??= new SignalPosition(e.Input, e.Line);
         _evidence.Add(e);
@@ -33,5 +35,8 @@ internal sealed class RuleAccumulator(RuleDefinition rule, GroupBy? per = null, 
     }
 
     public RuleTally ToTally() =>
-        new(rule.Id, rule.Cause, _count, _first, _last, _firstPosition!, _evidence.ToList(), [.. _connections.Order(StringComparer.Ordinal)], per?.ToString(), key);
+        new(rule.Id, rule.Cause, _count, _first, _last, _firstPosition!, _evidence.ToList(), [.. _connections.Order(StringComparer.Ordinal)], per?.ToString(), key)
+        {
+            Bursts = _bursts.ToList(),
+        };
 }

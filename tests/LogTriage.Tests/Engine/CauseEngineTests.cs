@@ -114,6 +114,19 @@ public class CauseEngineTests
     }
 
     [Test]
+    public void Two_root_causes_hours_apart_do_not_explain_what_happened_between_them()
+    {
+        var result = Analyze("""
+            [7] 2026/11/25 08:00:00.000001 [INF] Server is ready
+            panic: runtime error: index out of range [3] with length 3
+            [8] 2026/11/25 12:00:00.000001 [INF] 10.0.0.12:53110 - cid:3 - Error flushing: write tcp 10.0.0.1:4222->10.0.0.12:53110: connection reset by peer
+            [9] 2026/11/25 16:00:00.000001 [INF] Server is ready
+            panic: runtime error: index out of range [3] with length 3
+            """);
+        Assert.That(result.Causes.Single(c => c.Cause == "network").ExplainedBy, Is.Empty);
+    }
+
+    [Test]
     public void Info_findings_are_context_not_causes()
     {
         var result = Analyze("[7] 2026/11/25 10:00:00.000001 [INF] Server Exiting..");

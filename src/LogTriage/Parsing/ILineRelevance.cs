@@ -7,7 +7,7 @@ namespace LogTriage.Parsing;
 /// </summary>
 public interface ILineRelevance
 {
-    bool MayMatter(ReadOnlySpan<char> message);
+    bool MayMatter(ReadOnlySpan<char> message, LogLevel level, EventOrigin origin);
 }
 
 /// <summary>Every line matters: nothing is skipped.</summary>
@@ -15,5 +15,5 @@ public sealed class EveryLineMatters : ILineRelevance
 {
     public static EveryLineMatters Instance { get; } = new();
 
-    public bool MayMatter(ReadOnlySpan<char> message) => true;
+    public bool MayMatter(ReadOnlySpan<char> message, LogLevel level, EventOrigin origin) => true;
 }

@@ -26,7 +26,7 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
         if (_inCrash || line.IsEmpty || !ServerLinePrefixParser.TryParse(line, out var prefix))
             return false;
         _lastTime = prefix.Time ?? _lastTime;
-        return prefix.Level < LogLevel.Warning && !_relevance.MayMatter(line[prefix.MessageStart..]);
+        return prefix.Level < LogLevel.Warning && !_relevance.MayMatter(line[prefix.MessageStart..], prefix.Level, EventOrigin.Server);
     }
 
     public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)

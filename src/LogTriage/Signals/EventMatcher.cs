@@ -35,11 +35,13 @@ public sealed class EventMatcher
     /// <summary>Literals of which at least one must occur for this rule to match; empty when none is required.</summary>
     public IReadOnlyList<string> RequiredLiterals => _contains;
 
+    /// <summary>Whether events of this origin and level can match at all: the part of the rule that needs no text.</summary>
+    public bool Applies(EventOrigin origin, LogLevel level) =>
+        SourceAccepts(origin) && (_levels.Count == 0 || _levels.Contains(level) || (level == LogLevel.Unknown && origin == EventOrigin.Server));
+
     public Signal? Match(LogEvent e)
     {
-        if (!SourceAccepts(e.Origin))
-            return null;
-        if (_levels.Count > 0 && !_levels.Contains(e.Level) && !LevelUnknownFromServer(e))
+        if (!Applies(e.Origin, e.Level))
             return null;
         if (_kinds.Count > 0 && (e.Connection is null || !_kinds.Contains(e.Connection.Kind)))
             return null;
@@ -72,12 +74,8 @@ public sealed class EventMatcher
             && (_unlessRegex is null || _unlessRegex.IsMatch(message));
     }
 
-    /// <summary>
-    /// journald's short output keeps no severity of the server's syslog lines; a level condition
-    /// cannot be checked then, and the message alone decides.
-    /// </summary>
-    private static bool LevelUnknownFromServer(LogEvent e) => e.Level == LogLevel.Unknown && e.Origin == EventOrigin.Server;
-
+    // journald's short output keeps no severity of the server's syslog lines: a level condition
+    // cannot be checked then (Applies lets Unknown through for the server), and the message alone decides.
     private bool SourceAccepts(EventOrigin origin) => _source switch
     {
         RuleSource.Server => origin == EventOrigin.Server,

@@ -5,39 +5,60 @@ using LogTriage.Rules;
 namespace LogTriage.Signals;
 
 /// <summary>
-/// Applies every single-event rule to an event. The rules' literals form one multi-string
-/// prefilter, so an event that mentions none of them is only offered to the few rules that
-/// require no literal.
+/// Applies every single-event rule to an event. Rules are grouped in advance by the origins and
+/// levels they accept, and each group's literals form one multi-string prefilter: a trace line
+/// of the server meets only the few literals of the rules that look at trace lines, and a line
+/// that mentions none of its group's literals is offered to no rule that requires one.
 /// </summary>
 public sealed class SignalMatcher : ILineRelevance
 {
-    private readonly EventMatcher[] _literalRules;
-    private readonly EventMatcher[] _otherRules;
-    private readonly SearchValues<string>? _literals;
+    private static readonly EventOrigin[] Origins = Enum.GetValues<EventOrigin>();
+    private static readonly LogLevel[] Levels = Enum.GetValues<LogLevel>();
+
+    private readonly RuleGroup[,] _groups;
 
     public SignalMatcher(RuleSet rules)
     {
         var matchers = rules.EventRules.Select(r => new EventMatcher(r)).ToArray();
-        _literalRules = matchers.Where(m => m.RequiredLiterals.Count > 0).ToArray();
-        _otherRules = matchers.Where(m => m.RequiredLiterals.Count == 0).ToArray();
-        var literals = _literalRules.SelectMany(m => m.RequiredLiterals).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        _literals = literals.Length > 0 ? SearchValues.Create(literals, StringComparison.OrdinalIgnoreCase) : null;
+        _groups = new RuleGroup[Origins.Length, Levels.Length];
+        foreach (var origin in Origins)
+            foreach (var level in Levels)
+                _groups[(int)origin, (int)level] = new RuleGroup(matchers.Where(m => m.Applies(origin, level)).ToArray());
     }
 
-    /// <summary>A message can only match a rule if it holds one of the literals (every rule with a literal requires one).</summary>
-    public bool MayMatter(ReadOnlySpan<char> message) =>
-        _otherRules.Length > 0 || (_literals is not null && message.IndexOfAny(_literals) >= 0);
+    public bool MayMatter(ReadOnlySpan<char> message, LogLevel level, EventOrigin origin) =>
+        _groups[(int)origin, (int)level].MayMatter(message);
 
     public void Match(LogEvent e, List<Signal> into)
     {
-        foreach (var matcher in _otherRules)
+        var group = _groups[(int)e.Origin, (int)e.Level];
+        foreach (var matcher in group.OtherRules)
             if (matcher.Match(e) is { } signal)
                 into.Add(signal);
 
-        if (_literals is null || e.Message.AsSpan().IndexOfAny(_literals) < 0)
+        if (group.Literals is null || e.Message.AsSpan().IndexOfAny(group.Literals) < 0)
             return;
-        foreach (var matcher in _literalRules)
+        foreach (var matcher in group.LiteralRules)
             if (matcher.Match(e) is { } signal)
                 into.Add(signal);
+    }
+
+    /// <summary>The rules one origin and level can meet, and the literals of those that require one.</summary>
+    private sealed class RuleGroup
+    {
+        public RuleGroup(EventMatcher[] matchers)
+        {
+            LiteralRules = matchers.Where(m => m.RequiredLiterals.Count > 0).ToArray();
+            OtherRules = matchers.Where(m => m.RequiredLiterals.Count == 0).ToArray();
+            var literals = LiteralRules.SelectMany(m => m.RequiredLiterals).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            Literals = literals.Length > 0 ? SearchValues.Create(literals, StringComparison.OrdinalIgnoreCase) : null;
+        }
+
+        public EventMatcher[] LiteralRules { get; }
+        public EventMatcher[] OtherRules { get; }
+        public SearchValues<string>? Literals { get; }
+
+        public bool MayMatter(ReadOnlySpan<char> message) =>
+            OtherRules.Length > 0 || (Literals is not null && message.IndexOfAny(Literals) >= 0);
     }
 }

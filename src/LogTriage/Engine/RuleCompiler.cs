@@ -16,10 +16,10 @@ namespace LogTriage.Engine;
 /// </summary>
 public sealed class RuleCompiler
 {
-    public IReadOnlyList<IRuleDefinition> Compile(RuleSet rules)
+    public IReadOnlyList<IRuleDefinition> Compile(IReadOnlyList<RuleDefinition> rules)
     {
         var definitions = new List<IRuleDefinition>();
-        foreach (var rule in rules.Rules)
+        foreach (var rule in rules)
         {
             definitions.Add(rule.IsEventRule ? EventRule(rule) : rule.Threshold is not null ? ThresholdRule(rule) : SequenceRule(rule));
             if (rule.Explains is { } explains)

@@ -4,12 +4,12 @@ using RuleSet = LogTriage.Rules.RuleSet;
 
 namespace LogTriage.Engine;
 
-/// <summary>The NRules repository of a loaded <see cref="RuleSet"/>.</summary>
+/// <summary>The NRules repository of YAML rule definitions.</summary>
 public sealed class YamlRuleRepository : IRuleRepository
 {
     private readonly IRuleSet _ruleSet;
 
-    public YamlRuleRepository(RuleSet rules, RuleCompiler compiler)
+    public YamlRuleRepository(IReadOnlyList<RuleDefinition> rules, RuleCompiler compiler)
     {
         var ruleSet = new NRules.RuleModel.RuleSet("logtriage");
         ruleSet.Add(compiler.Compile(rules));

@@ -98,6 +98,8 @@ public sealed class LineReader
     }
 
     /// <returns>The line, or null when the parser skipped it (it is still counted).</returns>
+    // Runs for every line: compiled optimised at once rather than after tiering up mid-file.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private InputLine? Line(ReadOnlySpan<byte> bytes, char[] chars, long number, InputStatistics stats)
     {
         stats.Lines = number;

@@ -21,6 +21,7 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
     /// Skips a well-formed line below warning level whose message holds no rule literal: the bulk
     /// of a debug or trace log. Crash dumps, unparsable lines and warnings always go through.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool TrySkip(ReadOnlySpan<char> line)
     {
         if (_inCrash || line.IsEmpty || !ServerLinePrefixParser.TryParse(line, out var prefix))

@@ -8,6 +8,7 @@ namespace LogTriage.Parsing;
 /// <remarks>Times carry no zone in these logs; they are read as UTC.</remarks>
 public static class ServerLinePrefixParser
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> line, out ServerLinePrefix prefix)
     {
         prefix = default;
@@ -58,6 +59,7 @@ public static class ServerLinePrefixParser
         message.StartsWith("Rotated log, backup saved as ") || message.StartsWith("Purged log file ");
 
     /// <summary><c>YYYY/MM/DD HH:MM:SS</c> with optional <c>.fraction</c>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseStamp(ReadOnlySpan<char> s, out DateTimeOffset time, out int length)
     {
         time = default;
@@ -97,6 +99,7 @@ public static class ServerLinePrefixParser
     }
 
     /// <summary><c>[INF] </c> and the other labels, also coloured (<c>[\x1b[32mINF\x1b[0m] </c>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseLevel(ReadOnlySpan<char> s, out LogLevel level, out int length)
     {
         level = LogLevel.Unknown;

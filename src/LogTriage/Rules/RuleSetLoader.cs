@@ -36,6 +36,24 @@ public sealed class RuleSetLoader
     /// <summary>One layer of files, as if from one directory.</summary>
     public RuleSet LoadFiles(IEnumerable<(string Name, Func<TextReader> Open)> files) => LoadLayers([files]);
 
+    private List<RuleFileContent> ReadAll(IEnumerable<(string Name, Func<TextReader> Open)> files)
+    {
+        try
+        {
+            return files.AsParallel().AsOrdered().Select(file =>
+            {
+                using var text = file.Open();
+                return _reader.Read(file.Name, text);
+            }).ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Callers handle the file's own error (IOException...), not the parallel wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
     public RuleSet LoadLayers(IEnumerable<IEnumerable<(string Name, Func<TextReader> Open)>> layers)
     {
         var causes = new Dictionary<string, CauseDefinition>(StringComparer.Ordinal);
@@ -47,10 +65,10 @@ public sealed class RuleSetLoader
             var layerCauses = new List<CauseDefinition>();
             var layerRules = new List<RuleDefinition>();
             var disabled = new List<(string Id, SourceLocation Location)>();
-            foreach (var (name, open) in layer)
+            // Files are parsed in parallel (YAML parsing dominates start-up), and merged in order.
+            var contents = ReadAll(layer);
+            foreach (var content in contents)
             {
-                using var text = open();
-                var content = _reader.Read(name, text);
                 layerCauses.AddRange(content.Causes);
                 layerRules.AddRange(content.Rules);
                 disabled.AddRange(content.Disabled);

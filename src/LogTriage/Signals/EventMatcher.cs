@@ -25,9 +25,9 @@ public sealed class EventMatcher
         _levels = [.. when.Levels];
         _kinds = [.. when.Kinds];
         _contains = [.. when.Message?.Contains ?? []];
-        _regex = when.Message?.Regex is { } pattern ? RuleRegex.Create(pattern) : null;
+        _regex = when.Message?.CompiledRegex;
         _unlessContains = [.. when.Unless?.Contains ?? []];
-        _unlessRegex = when.Unless?.Regex is { } unless ? RuleRegex.Create(unless) : null;
+        _unlessRegex = when.Unless?.CompiledRegex;
     }
 
     public RuleDefinition Rule { get; }
@@ -53,8 +53,8 @@ public sealed class EventMatcher
         IReadOnlyDictionary<string, string> fields = NoFields;
         if (_regex is not null)
         {
-            var match = _regex.Match(message);
-            if (!match.Success)
+            var match = SafeMatch(_regex, message);
+            if (match is null || !match.Success)
                 return null;
             fields = Captures(match);
         }
@@ -71,7 +71,20 @@ public sealed class EventMatcher
         if (_unlessContains.Length == 0 && _unlessRegex is null)
             return false;
         return (_unlessContains.Length == 0 || ContainsAny(message, _unlessContains))
-            && (_unlessRegex is null || _unlessRegex.IsMatch(message));
+            && (_unlessRegex is null || SafeMatch(_unlessRegex, message) is { Success: true });
+    }
+
+    /// <summary>A match that ran out of time counts as no match: a hostile line cannot hang the scan.</summary>
+    private static Match? SafeMatch(Regex regex, string text)
+    {
+        try
+        {
+            return regex.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 
     // journald's short output keeps no severity of the server's syslog lines: a level condition

@@ -21,11 +21,20 @@ public sealed class SignalMatcher : ILineRelevance
     {
         var matchers = rules.EventRules.Select(r => new EventMatcher(r)).ToArray();
         _groups = new RuleGroup[Origins.Length, Levels.Length];
+        // Many origin/level pairs meet the same rules; their group (and its costly prefilter) is built once.
+        var built = new Dictionary<string, RuleGroup>(StringComparer.Ordinal);
         foreach (var origin in Origins)
             foreach (var level in Levels)
-                _groups[(int)origin, (int)level] = new RuleGroup(matchers.Where(m => m.Applies(origin, level)).ToArray());
+            {
+                var applicable = matchers.Where(m => m.Applies(origin, level)).ToArray();
+                var key = string.Join('\n', applicable.Select(m => m.Rule.Id));
+                if (!built.TryGetValue(key, out var group))
+                    built[key] = group = new RuleGroup(applicable);
+                _groups[(int)origin, (int)level] = group;
+            }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool MayMatter(ReadOnlySpan<char> message, LogLevel level, EventOrigin origin) =>
         _groups[(int)origin, (int)level].MayMatter(message);
 

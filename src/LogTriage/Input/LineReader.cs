@@ -5,10 +5,11 @@ using LogTriage.Parsing;
 namespace LogTriage.Input;
 
 /// <summary>
-/// Streams the lines of a byte stream: reads large blocks, finds line ends with a vectorised
-/// search, decodes each line (UTF-8, invalid bytes replaced, CR of CRLF dropped) into a reused
-/// buffer, and makes a string only of the lines the parser does not skip. Never holds more than
-/// one block and one line; lines longer than <see cref="MaxLineLength"/> are cut and counted.
+/// Streams the lines of a byte stream. Reads large blocks, finds line ends with a vectorised
+/// search, and, once the parser can skip lines, tests the lines of each block on both cores
+/// (decoding each into a reused buffer); only the lines the parser keeps become strings, in
+/// order. UTF-8 with invalid bytes replaced, CR of CRLF dropped, a BOM ignored. Memory is one
+/// block and its line table; lines longer than <see cref="MaxLineLength"/> are cut and counted.
 /// </summary>
 public sealed class LineReader
 {
@@ -16,6 +17,10 @@ public sealed class LineReader
     public const int MaxLineLength = 64 * 1024;
 
     private const int BlockSize = 1 << 20;
+
+    /// <summary>Below this many lines a block is tested on one core: starting the second costs more.</summary>
+    private const int ParallelThreshold = 512;
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>Set once the format is known; consulted for every line read after that.</summary>
@@ -27,68 +32,113 @@ public sealed class LineReader
     {
         var block = ArrayPool<byte>.Shared.Rent(BlockSize);
         var chars = ArrayPool<char>.Shared.Rent(MaxLineLength);
+        var lines = new List<(int Start, int Length)>(8192);
+        var table = new LineTable();
         try
         {
             int start = 0, end = 0;
             long number = 0;
             var skippingRest = false;
-            var firstBlock = true;
-            while (true)
+            var firstRead = true;
+            var endOfInput = false;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? readError = null;
+            while (!endOfInput)
             {
-                var newline = block.AsSpan(start, end - start).IndexOf((byte)'\n');
-                if (newline < 0)
+                // Refill: keep the partial line at the front, read until the block is full or the input ends.
+                if (start > 0)
                 {
-                    // Keep the partial line; make room and read more.
-                    if (start > 0)
+                    block.AsSpan(start, end - start).CopyTo(block);
+                    end -= start;
+                    start = 0;
+                }
+                while (end < block.Length)
+                {
+                    int read;
+                    try
                     {
-                        block.AsSpan(start, end - start).CopyTo(block);
-                        end -= start;
-                        start = 0;
+                        read = stream.Read(block, end, block.Length - end);
                     }
-                    if (end == block.Length)
+                    catch (Exception e) when (e is IOException or InvalidDataException)
                     {
-                        // A line longer than a block: keep its head, skip the rest up to its end.
-                        if (!skippingRest)
-                        {
-                            number++;
-                            if (Line(block.AsSpan(0, end), chars, number, stats) is { } head)
-                                yield return head;
-                            skippingRest = true;
-                        }
-                        end = 0;
+                        // What was read before the error is still handed out; the error comes after it.
+                        readError = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                        read = 0;
                     }
-                    var read = stream.Read(block, end, block.Length - end);
                     if (read == 0)
-                        break;
-                    stats.Bytes += read;
-                    if (firstBlock)
                     {
-                        firstBlock = false;
+                        endOfInput = true;
+                        break;
+                    }
+                    stats.Bytes += read;
+                    if (firstRead)
+                    {
+                        firstRead = false;
                         if (read >= 3 && block[0] == 0xEF && block[1] == 0xBB && block[2] == 0xBF)
                             start = 3;
                     }
                     end += read;
-                    continue;
                 }
 
-                var lineBytes = block.AsSpan(start, newline);
-                start += newline + 1;
-                if (skippingRest)
+                lines.Clear();
+                var pos = start;
+                while (pos < end)
                 {
-                    skippingRest = false;
+                    var newline = block.AsSpan(pos, end - pos).IndexOf((byte)'\n');
+                    if (newline < 0)
+                        break;
+                    lines.Add((pos, newline));
+                    pos += newline + 1;
+                }
+                if (endOfInput && pos < end)
+                {
+                    lines.Add((pos, end - pos));
+                    pos = end;
+                }
+
+                if (lines.Count == 0 && end - start == block.Length)
+                {
+                    // A line longer than a block: keep its head, skip the rest up to its end.
+                    if (!skippingRest)
+                    {
+                        number++;
+                        if (Keep(block.AsSpan(start, end - start), chars, number, stats) is { } head)
+                            yield return head;
+                        skippingRest = true;
+                    }
+                    start = end;
                     continue;
                 }
-                number++;
-                if (Line(lineBytes, chars, number, stats) is { } line)
-                    yield return line;
-            }
 
-            if (end > start && !skippingRest)
-            {
-                number++;
-                if (Line(block.AsSpan(start, end - start), chars, number, stats) is { } last)
-                    yield return last;
+                table.Reset(lines.Count);
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    var (lineStart, length) = lines[i];
+                    if (skippingRest)
+                    {
+                        // The tail of a cut line.
+                        skippingRest = false;
+                        continue;
+                    }
+                    number++;
+                    stats.Lines = number;
+                    var skipper = Skipper;
+                    if (skipper is not null)
+                    {
+                        if (!table.Tested)
+                            table.Test(block, lines, i, skipper);
+                        if (table.Skippable[i] && skipper.CanSkipNow)
+                        {
+                            stats.Skipped++;
+                            skipper.Skipped(table.Times[i]);
+                            continue;
+                        }
+                    }
+                    if (Keep(block.AsSpan(lineStart, length), chars, number, stats) is { } line)
+                        yield return line;
+                }
+                start = pos;
             }
+            readError?.Throw();
         }
         finally
         {
@@ -97,24 +147,73 @@ public sealed class LineReader
         }
     }
 
-    /// <returns>The line, or null when the parser skipped it (it is still counted).</returns>
-    // Runs for every line: compiled optimised at once rather than after tiering up mid-file.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private InputLine? Line(ReadOnlySpan<byte> bytes, char[] chars, long number, InputStatistics stats)
+    /// <summary>Decodes a kept line into its string.</summary>
+    private static InputLine? Keep(ReadOnlySpan<byte> bytes, char[] chars, long number, InputStatistics stats)
     {
         stats.Lines = number;
-        if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
-            bytes = bytes[..^1];
-        var maxBytes = Math.Min(bytes.Length, MaxLineLength);
         if (bytes.Length > MaxLineLength)
             stats.TruncatedLines++;
-        var length = Utf8.GetChars(bytes[..maxBytes], chars);
-        var text = chars.AsSpan(0, length);
-        if (Skipper is { } skipper && skipper.TrySkip(text))
+        var length = Decode(bytes, chars);
+        return new InputLine(number, new string(chars, 0, length));
+    }
+
+    // Runs for every line: compiled optimised at once rather than after tiering up mid-file.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int Decode(ReadOnlySpan<byte> bytes, Span<char> chars)
+    {
+        if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
+            bytes = bytes[..^1];
+        return Utf8.GetChars(bytes[..Math.Min(bytes.Length, MaxLineLength)], chars);
+    }
+
+    /// <summary>Which lines of a block the parser could skip, and their times; tested in parallel halves.</summary>
+    private sealed class LineTable
+    {
+        public bool[] Skippable = new bool[8192];
+        public DateTimeOffset?[] Times = new DateTimeOffset?[8192];
+        public bool Tested;
+
+        public void Reset(int count)
         {
-            stats.Skipped++;
-            return null;
+            if (Skippable.Length < count)
+            {
+                Skippable = new bool[count];
+                Times = new DateTimeOffset?[count];
+            }
+            Tested = false;
         }
-        return new InputLine(number, new string(text));
+
+        public void Test(byte[] block, List<(int Start, int Length)> lines, int from, ILineSkipper skipper)
+        {
+            Tested = true;
+            var count = lines.Count - from;
+            if (count < ParallelThreshold)
+            {
+                TestRange(block, lines, from, lines.Count, skipper);
+                return;
+            }
+            var middle = from + count / 2;
+            Parallel.Invoke(
+                () => TestRange(block, lines, from, middle, skipper),
+                () => TestRange(block, lines, middle, lines.Count, skipper));
+        }
+
+        private void TestRange(byte[] block, List<(int Start, int Length)> lines, int from, int to, ILineSkipper skipper)
+        {
+            var chars = ArrayPool<char>.Shared.Rent(MaxLineLength);
+            try
+            {
+                for (var i = from; i < to; i++)
+                {
+                    var (start, length) = lines[i];
+                    var decoded = Decode(block.AsSpan(start, length), chars);
+                    Skippable[i] = skipper.IsSkippable(chars.AsSpan(0, decoded), out Times[i]);
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
     }
 }

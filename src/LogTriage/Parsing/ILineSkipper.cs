@@ -2,10 +2,18 @@ namespace LogTriage.Parsing;
 
 /// <summary>
 /// A parser that can tell, from a line still in the reader's buffer, that it would yield nothing
-/// a rule could match, so the reader never makes a string of it. The parser may update its own
-/// state from the line (the last time seen) while deciding.
+/// a rule could match, so the reader never makes a string of it. The test itself is pure and
+/// thread-safe (the reader runs it on both cores); whether a skippable line may be skipped now
+/// depends on the parser's state (inside a multi-line record, nothing is skipped).
 /// </summary>
 public interface ILineSkipper
 {
-    bool TrySkip(ReadOnlySpan<char> line);
+    /// <summary>Pure: whether this line, on its own, holds nothing any rule can match; and its time, if it has one.</summary>
+    bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time);
+
+    /// <summary>False while a multi-line record is open, since any line may belong to it.</summary>
+    bool CanSkipNow { get; }
+
+    /// <summary>Called for each line skipped, in order, so the parser keeps track of time.</summary>
+    void Skipped(DateTimeOffset? time);
 }

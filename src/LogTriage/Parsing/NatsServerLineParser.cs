@@ -22,13 +22,18 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
     /// of a debug or trace log. Crash dumps, unparsable lines and warnings always go through.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public bool TrySkip(ReadOnlySpan<char> line)
+    public bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time)
     {
-        if (_inCrash || line.IsEmpty || !ServerLinePrefixParser.TryParse(line, out var prefix))
+        time = null;
+        if (line.IsEmpty || !ServerLinePrefixParser.TryParse(line, out var prefix))
             return false;
-        _lastTime = prefix.Time ?? _lastTime;
+        time = prefix.Time;
         return prefix.Level < LogLevel.Warning && !_relevance.MayMatter(line[prefix.MessageStart..], prefix.Level, EventOrigin.Server);
     }
+
+    public bool CanSkipNow => !_inCrash;
+
+    public void Skipped(DateTimeOffset? time) => _lastTime = time ?? _lastTime;
 
     public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
     {

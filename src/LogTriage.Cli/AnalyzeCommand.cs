@@ -13,7 +13,20 @@ public static class AnalyzeCommand
         var inputs = new Argument<string[]>("inputs")
         {
             Description = "Log files, directories, globs, or - for standard input (.gz is read transparently).",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var follow = new Option<string[]>("--follow", "-F")
+        {
+            Description = "Follow this file as it grows, across rotation and truncation (like tail -F); repeatable. Ends on Ctrl-C or SIGTERM.",
+            DefaultValueFactory = _ => [],
+        };
+        var live = new Option<bool>("--live")
+        {
+            Description = "Print each cause the moment it is confirmed (on by default for standard input and --follow).",
+        };
+        var quiet = new Option<bool>("--quiet", "-q")
+        {
+            Description = "No live lines.",
         };
         // Inputs take any token, so an option the command does not know would be read as a file name.
         inputs.Validators.Add(result =>
@@ -24,10 +37,10 @@ public static class AnalyzeCommand
         });
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Report format: text, json or markdown.",
+            Description = "Report format: text, json, jsonl (live causes, then the report, one JSON object per line) or markdown.",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "markdown", "md");
+        format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown", "md");
         var failOn = new Option<string?>("--fail-on")
         {
             Description = "Exit with code 1 when a cause of this severity or worse is found: info, warning, error or critical.",
@@ -64,47 +77,40 @@ public static class AnalyzeCommand
         command.Options.Add(until);
         command.Options.Add(output);
         command.Options.Add(force);
+        command.Options.Add(follow);
+        command.Options.Add(live);
+        command.Options.Add(quiet);
         common.AddTo(command);
 
         command.SetAction(parse =>
         {
             var rules = common.LoadRules(parse);
-            var renderer = ReportRenderers.Find(parse.GetValue(format)!);
-            var arguments = parse.GetValue(inputs)!;
+            var arguments = parse.GetValue(inputs) ?? [];
+            var followed = parse.GetValue(follow) ?? [];
+            if (arguments.Length == 0 && followed.Length == 0)
+                throw new UsageException("no input: give log files, - for standard input, or --follow FILE");
 
             var resolution = new InputResolver(terminal.StandardInput).Resolve(arguments);
             foreach (var error in resolution.Errors)
                 terminal.Error.WriteLine($"logtriage: {error}");
-            if (resolution.Sources.Count == 0)
+            using var stopFollowing = new CancellationTokenSource();
+            var sources = resolution.Sources.Concat(followed.Select(f => FollowedFile(f, stopFollowing.Token))).ToList();
+            if (sources.Count == 0)
                 throw new UsageException("no readable input");
 
-            var analyzer = new LogAnalyzer(rules);
-            AnalysisResult result;
-            try
+            var now = DateTimeOffset.UtcNow;
+            var settings = new AnalyzeSettings
             {
-                var now = DateTimeOffset.UtcNow;
-                var window = new TimeWindow(Time(parse.GetValue(since), "--since", now), Time(parse.GetValue(until), "--until", now));
-                result = analyzer.Analyze(resolution.Sources, new AnalysisOptions { InputFormat = parse.GetValue(inputFormat), Window = window });
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message);
-            }
-
-            foreach (var input in result.Inputs.Where(i => i.Error is not null))
-                terminal.Error.WriteLine($"logtriage: {input.Name}: {input.Error}");
-            if (result.Inputs.All(i => i.Error is not null && i.Lines == 0))
-                throw new UsageException("none of the inputs could be read");
-
-            var report = new ReportBuilder(ToolVersion.Current).Build(result, DateTimeOffset.UtcNow);
-            if (parse.GetValue(output) is { } path)
-                OutputFile.Write(path, parse.GetValue(force), arguments, w => renderer.Render(report, w));
-            else
-                renderer.Render(report, terminal.Out);
-
-            return parse.GetValue(failOn) is { } threshold && report.Causes.Any(c => AtLeast(c.Severity, threshold))
-                ? ExitCodes.Findings
-                : ExitCodes.Success;
+                Format = parse.GetValue(format)!,
+                FailOn = parse.GetValue(failOn),
+                InputFormat = parse.GetValue(inputFormat),
+                Window = new TimeWindow(Time(parse.GetValue(since), "--since", now), Time(parse.GetValue(until), "--until", now)),
+                OutPath = parse.GetValue(output),
+                Force = parse.GetValue(force),
+                Live = parse.GetValue(live) || followed.Length > 0 || arguments.Contains(InputSource.StandardInputName),
+                Quiet = parse.GetValue(quiet),
+            };
+            return new AnalyzeRunner(terminal).Run(rules, sources, [.. arguments, .. followed], settings);
         });
         return command;
     }
@@ -118,6 +124,10 @@ public static class AnalyzeCommand
         throw new UsageException($"{option}: '{text}' is not a time (2026-11-25T10:00:00Z) or a duration (30m, 2h, 1d)");
     }
 
-    private static bool AtLeast(string severity, string threshold) =>
-        Enum.Parse<Severity>(severity, ignoreCase: true) >= Enum.Parse<Severity>(threshold, ignoreCase: true);
+    private static InputSource FollowedFile(string path, CancellationToken stop)
+    {
+        if (Directory.Exists(path))
+            throw new UsageException($"--follow {path}: is a directory; follow a file");
+        return new InputSource(path, () => new FollowStream(path, TimeSpan.FromMilliseconds(200), stop), null);
+    }
 }

@@ -6,7 +6,7 @@ namespace LogTriage.Cli;
 public static class ReportRenderers
 {
     public static IReadOnlyList<IReportRenderer> All { get; } =
-        [new TextReportRenderer(), new JsonReportRenderer(), new MarkdownReportRenderer()];
+        [new TextReportRenderer(), new JsonReportRenderer(), new JsonReportRenderer(indented: false, format: "jsonl"), new MarkdownReportRenderer()];
 
     public static IReportRenderer Find(string format) =>
         All.FirstOrDefault(r => r.Format == format || (format == "md" && r.Format == "markdown"))

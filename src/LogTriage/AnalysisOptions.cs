@@ -9,6 +9,9 @@ public sealed record AnalysisOptions
     /// <summary>Events outside this window are skipped.</summary>
     public TimeWindow Window { get; init; } = TimeWindow.All;
 
+    /// <summary>Called once the analysis has started, with its live state (for live updates and Ctrl-C).</summary>
+    public Action<AnalysisRun>? Started { get; init; }
+
     /// <summary>How many templates of unrecognised warnings and errors the result lists.</summary>
     public int UnrecognisedGroups { get; init; } = 25;
 

@@ -45,35 +45,21 @@ public sealed class LogAnalyzer
             streams.Add(ReadEvents(input, stats, forced, options.DetectionLines));
         }
 
-        var aggregator = new SignalAggregator(_rules);
-        var unrecognised = new UnrecognisedCollector();
+        var run = new AnalysisRun(_rules, _engine, _ranker, statistics, options.UnrecognisedGroups);
+        options.Started?.Invoke(run);
         var signals = new List<Signal>();
-        long events = 0, signalCount = 0;
         foreach (var e in EventMerger.Merge(streams))
         {
-            events++;
             if (!options.Window.Contains(e.Time))
+            {
+                run.Skip();
                 continue;
+            }
             signals.Clear();
             _matcher.Match(e, signals);
-            if (signals.Count == 0)
-                unrecognised.Add(e);
-            foreach (var signal in signals)
-            {
-                signalCount++;
-                aggregator.Add(signal);
-            }
+            run.Add(e, signals);
         }
-
-        var conclusions = _engine.Run(aggregator.RuleTallies, aggregator.ThresholdTallies);
-        var ranked = _ranker.Rank(_rules, conclusions);
-        return new AnalysisResult(
-            statistics,
-            ranked.Where(c => c.Severity > Severity.Info).ToList(),
-            ranked.Where(c => c.Severity == Severity.Info).ToList(),
-            events,
-            signalCount,
-            unrecognised.Groups(options.UnrecognisedGroups));
+        return run.Snapshot();
     }
 
     /// <summary>
@@ -92,7 +78,7 @@ public sealed class LogAnalyzer
             {
                 stream = BinaryDetector.EnsureText(Decompression.Unwrap(input.Open()));
                 var reader = new LineReader();
-                lines = new PeekableLines(reader.Read(stream, stats));
+                lines = new PeekableLines(reader.Read(stream, stats), () => reader.AtEndOfAvailable);
                 var format = forced ?? _formats.Detect(lines.Peek(detectionLines));
                 stats.Format = format.Name;
                 parser = format.CreateParser(input.Name, _matcher);

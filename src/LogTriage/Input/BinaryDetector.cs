@@ -19,13 +19,8 @@ public static class BinaryDetector
         Exception? failure = null;
         try
         {
-            while (read < sample.Length)
-            {
-                var n = stream.Read(sample, read, sample.Length - read);
-                if (n == 0)
-                    break;
-                read += n;
-            }
+            // One read: on a pipe, whatever has arrived decides, so a live input is not held back.
+            read = stream.Read(sample, 0, sample.Length);
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {

@@ -7,17 +7,24 @@ public static class Decompression
 {
     public static Stream Unwrap(Stream raw)
     {
-        var buffered = raw.CanSeek ? raw : new BufferedStream(raw, 1 << 16);
         Span<byte> magic = stackalloc byte[2];
-        var read = ReadAtMost(buffered, magic);
+        var read = ReadAtMost(raw, magic);
+        // A pipe cannot seek back: the bytes read are handed out again before the rest. (No
+        // BufferedStream here: a large read through it waits for more than a live pipe has.)
+        Stream stream;
         if (raw.CanSeek)
+        {
             raw.Seek(-read, SeekOrigin.Current);
+            stream = raw;
+        }
         else
-            buffered = new PrefixedStream(magic[..read].ToArray(), buffered);
+        {
+            stream = new PrefixedStream(magic[..read].ToArray(), raw);
+        }
 
         if (read != 2 || magic[0] != 0x1f || magic[1] != 0x8b)
-            return buffered;
-        var gzip = new GZipStream(buffered, CompressionMode.Decompress);
+            return stream;
+        var gzip = new GZipStream(stream, CompressionMode.Decompress);
         return raw.CanSeek ? new GzipEndCheck(gzip, raw) : gzip;
     }
 

@@ -26,6 +26,12 @@ public sealed class LineReader
     /// <summary>Set once the format is known; consulted for every line read after that.</summary>
     public ILineSkipper? Skipper { get; set; }
 
+    /// <summary>
+    /// True when the last line handed out was the last of what the input had delivered so far:
+    /// asking for another may wait (a pipe, a followed file).
+    /// </summary>
+    public bool AtEndOfAvailable { get; private set; }
+
     public static IEnumerable<InputLine> ReadLines(Stream stream, InputStatistics stats) => new LineReader().Read(stream, stats);
 
     public IEnumerable<InputLine> Read(Stream stream, InputStatistics stats)
@@ -51,7 +57,8 @@ public sealed class LineReader
                     end -= start;
                     start = 0;
                 }
-                while (end < block.Length)
+                // One read: a pipe delivers what it has, and what it has is processed at once.
+                if (end < block.Length)
                 {
                     int read;
                     try
@@ -65,17 +72,11 @@ public sealed class LineReader
                         read = 0;
                     }
                     if (read == 0)
-                    {
                         endOfInput = true;
-                        break;
-                    }
                     stats.Bytes += read;
-                    if (firstRead)
-                    {
-                        firstRead = false;
-                        if (read >= 3 && block[0] == 0xEF && block[1] == 0xBB && block[2] == 0xBF)
-                            start = 3;
-                    }
+                    if (firstRead && read >= 3 && block[0] == 0xEF && block[1] == 0xBB && block[2] == 0xBF)
+                        start = 3;
+                    firstRead = firstRead && read == 0;
                     end += read;
                 }
 
@@ -133,6 +134,7 @@ public sealed class LineReader
                             continue;
                         }
                     }
+                    AtEndOfAvailable = i == lines.Count - 1;
                     if (Keep(block.AsSpan(lineStart, length), chars, number, stats) is { } line)
                         yield return line;
                 }

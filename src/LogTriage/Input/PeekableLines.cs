@@ -7,7 +7,7 @@ namespace LogTriage.Input;
 /// Lets format detection look at an input's first lines and then hands every line, those
 /// included, to the parser, without reading the input twice (stdin can't be).
 /// </summary>
-public sealed class PeekableLines(IEnumerable<InputLine> lines) : IEnumerable<InputLine>, IDisposable
+public sealed class PeekableLines(IEnumerable<InputLine> lines, Func<bool>? endOfAvailable = null) : IEnumerable<InputLine>, IDisposable
 {
     private readonly IEnumerator<InputLine> _source = lines.GetEnumerator();
     private readonly List<InputLine> _peeked = [];
@@ -25,6 +25,9 @@ public sealed class PeekableLines(IEnumerable<InputLine> lines) : IEnumerable<In
                     _peeked.Add(_source.Current);
                 else
                     _exhausted = true;
+                // A live input that has delivered what it has is detected on that, not kept waiting.
+                if (endOfAvailable?.Invoke() == true)
+                    break;
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {

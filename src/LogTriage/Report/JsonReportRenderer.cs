@@ -3,17 +3,22 @@ using System.Text.Json;
 
 namespace LogTriage.Report;
 
-/// <summary>The JSON report of the contract in the design: one object, causes ranked.</summary>
-public sealed class JsonReportRenderer : IReportRenderer
+/// <summary>
+/// The JSON report of the contract in the design: one object, causes ranked. As the last line of
+/// a <c>jsonl</c> stream it is written on one line, tagged <c>"event":"report"</c>.
+/// </summary>
+public sealed class JsonReportRenderer(bool indented = true, string format = "json") : IReportRenderer
 {
-    public string Format => "json";
+    public string Format => format;
 
     public void Render(CauseReport report, TextWriter output)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
+            if (!indented)
+                json.WriteString("event", "report");
             json.WriteStartObject("tool");
             json.WriteString("name", report.ToolName);
             json.WriteString("version", report.ToolVersion);

@@ -1,0 +1,114 @@
+using System.Runtime.InteropServices;
+using LogTriage.Input;
+using LogTriage.Report;
+using LogTriage.Rules;
+
+namespace LogTriage.Cli;
+
+/// <summary>
+/// Runs one analysis for the command line: live lines while it reads when asked, the full report
+/// at the end of input, or at once on Ctrl-C / SIGTERM (an endless pipe never ends by itself),
+/// and the exit code of the contract.
+/// </summary>
+public sealed class AnalyzeRunner(Terminal terminal)
+{
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(250);
+
+    public int Run(RuleSet rules, IReadOnlyList<InputSource> sources, IReadOnlyList<string> arguments, AnalyzeSettings settings)
+    {
+        var renderer = ReportRenderers.Find(settings.Format);
+        var analyzer = new LogAnalyzer(rules);
+        var live = settings.Live && !settings.Quiet
+            // Live lines go where they do not break a one-document output.
+            ? new LiveReporter(settings.Format is "text" or "jsonl" && settings.OutPath is null ? terminal.Out : terminal.Error, settings.Format == "jsonl")
+            : null;
+
+        AnalysisRun? run = null;
+        LiveUpdates? updates = null;
+        var finished = 0;
+        int Finish(AnalysisResult result)
+        {
+            if (Interlocked.Exchange(ref finished, 1) == 1)
+                return ExitCodes.Success;
+            updates?.Dispose();
+            return Report(result, renderer, arguments, settings);
+        }
+
+        using var interrupt = OnInterrupt(() =>
+        {
+            // An endless pipe cannot be cancelled mid-read: report what was seen and leave.
+            if (run is not null)
+            {
+                var code = Finish(run.Snapshot());
+                terminal.Out.Flush();
+                Environment.Exit(code);
+            }
+        });
+
+        AnalysisResult result;
+        try
+        {
+            result = analyzer.Analyze(sources, new AnalysisOptions
+            {
+                InputFormat = settings.InputFormat,
+                Window = settings.Window,
+                Started = r =>
+                {
+                    run = r;
+                    if (live is not null)
+                        updates = new LiveUpdates(r, live.Update, LiveInterval);
+                },
+            });
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        updates?.Check();
+        return Finish(result);
+    }
+
+    private int Report(AnalysisResult result, IReportRenderer renderer, IReadOnlyList<string> arguments, AnalyzeSettings settings)
+    {
+        foreach (var input in result.Inputs.Where(i => i.Error is not null))
+            terminal.Error.WriteLine($"logtriage: {input.Name}: {input.Error}");
+        if (result.Inputs.All(i => i.Error is not null && i.Lines == 0))
+            throw new UsageException("none of the inputs could be read");
+
+        var report = new ReportBuilder(ToolVersion.Current).Build(result, DateTimeOffset.UtcNow);
+        if (settings.OutPath is { } path)
+            OutputFile.Write(path, settings.Force, arguments, w => renderer.Render(report, w));
+        else
+            renderer.Render(report, terminal.Out);
+        terminal.Out.Flush();
+
+        return settings.FailOn is { } threshold && report.Causes.Any(c => AtLeast(c.Severity, threshold))
+            ? ExitCodes.Findings
+            : ExitCodes.Success;
+    }
+
+    private static bool AtLeast(string severity, string threshold) =>
+        Enum.Parse<Severity>(severity, ignoreCase: true) >= Enum.Parse<Severity>(threshold, ignoreCase: true);
+
+    private static IDisposable OnInterrupt(Action handler)
+    {
+        void Handle(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            handler();
+        }
+        return new Registrations([
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
+        ]);
+    }
+
+    private sealed class Registrations(IReadOnlyList<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+                item.Dispose();
+        }
+    }
+}

@@ -14,6 +14,7 @@ public static class CommandLine
         var root = new RootCommand("LogTriage: finds the likely causes of NATS client disconnects in NATS server and client logs.");
         root.Subcommands.Add(AnalyzeCommand.Create(terminal));
         root.Subcommands.Add(RulesCommand.Create(terminal));
+        root.Subcommands.Add(ProbeCommand.Create(terminal));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

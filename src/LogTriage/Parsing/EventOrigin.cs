@@ -6,4 +6,7 @@ public enum EventOrigin
     Unknown = 0,
     Server,
     Client,
+
+    /// <summary>Read from the server's monitoring endpoints by <c>logtriage probe</c>.</summary>
+    Monitor,
 }

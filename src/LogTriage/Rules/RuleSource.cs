@@ -6,4 +6,5 @@ public enum RuleSource
     Any,
     Server,
     Client,
+    Monitor,
 }

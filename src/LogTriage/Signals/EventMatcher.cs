@@ -91,9 +91,11 @@ public sealed class EventMatcher
     // cannot be checked then (Applies lets Unknown through for the server), and the message alone decides.
     private bool SourceAccepts(EventOrigin origin) => _source switch
     {
-        RuleSource.Server => origin == EventOrigin.Server,
+        // A close reason read from the monitoring endpoints is the server's own statement.
+        RuleSource.Server => origin is EventOrigin.Server or EventOrigin.Monitor,
         // Free text of unknown origin is most often an application's log.
-        RuleSource.Client => origin != EventOrigin.Server,
+        RuleSource.Client => origin is not (EventOrigin.Server or EventOrigin.Monitor),
+        RuleSource.Monitor => origin == EventOrigin.Monitor,
         _ => true,
     };
 

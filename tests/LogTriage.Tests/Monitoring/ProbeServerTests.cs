@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using LogTriage.Tests.Support;
+
+namespace LogTriage.Tests.Monitoring;
+
+/// <summary>
+/// The real nats-server at its default INFO logging, which writes no line for a client's close:
+/// the probe alone must name the causes from /connz?state=closed.
+/// </summary>
+[NonParallelizable]
+public class ProbeServerTests
+{
+    private const string User = "app";
+    private const string Password = "s3cret";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Socket Connect(int port, string name, string password = Password, int? receiveBuffer = null)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        if (receiveBuffer is { } size)
+            socket.ReceiveBufferSize = size;
+        socket.Connect(IPAddress.Loopback, port);
+        ReadSome(socket); // INFO
+        Send(socket, $"CONNECT {{\"user\":\"{User}\",\"pass\":\"{password}\",\"name\":\"{name}\",\"lang\":\"raw\",\"version\":\"0.1.0\",\"verbose\":false,\"pedantic\":false}}\r\nPING\r\n");
+        return socket;
+    }
+
+    private static void Send(Socket socket, string text) => socket.Send(Encoding.ASCII.GetBytes(text));
+
+    private static string ReadSome(Socket socket)
+    {
+        var buffer = new byte[4096];
+        socket.ReceiveTimeout = 2000;
+        try { return Encoding.ASCII.GetString(buffer, 0, socket.Receive(buffer)); }
+        catch (SocketException) { return ""; }
+    }
+
+    private static string ClosedReasons(int monitorPort)
+    {
+        using var http = new HttpClient();
+        return http.GetStringAsync($"http://127.0.0.1:{monitorPort}/connz?state=closed").GetAwaiter().GetResult();
+    }
+
+    private static void WaitFor(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout)
+                Assert.Fail($"timed out waiting for {what}");
+            Thread.Sleep(50);
+        }
+    }
+
+    [Test]
+    public void The_probe_alone_names_auth_payload_and_overload_from_the_close_reasons()
+    {
+        var monitorPort = FreePort();
+        using var server = NatsServerProcess.Start(
+            $"authorization {{ user: {User}, password: {Password} }}\nmax_payload: 16384\nmax_pending: 32768\nwrite_deadline: \"100ms\"",
+            true, "-m", monitorPort.ToString());
+
+        // A bad password: closed as Authentication Failure.
+        using (var bad = Connect(server.Port, "bad-password", password: "wrong"))
+            Assert.That(ReadSome(bad), Does.Contain("Authorization Violation"));
+
+        // A payload over max_payload: closed as Maximum Message Payload Exceeded.
+        using (var big = Connect(server.Port, "big-publisher"))
+        {
+            ReadSome(big);
+            Send(big, "PUB orders 32768\r\n");
+            Assert.That(ReadSome(big), Does.Contain("Maximum Payload Violation"));
+        }
+
+        // A subscriber that stops reading while a publisher floods it: closed as a slow consumer.
+        using (var slow = Connect(server.Port, "slow-subscriber", receiveBuffer: 4096))
+        using (var publisher = Connect(server.Port, "flooder"))
+        {
+            Send(slow, "SUB orders.> 1\r\nPING\r\n");
+            ReadSome(slow);
+            var payload = new string('x', 8192);
+            var batch = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"PUB orders.new 8192\r\n{payload}\r\n", 16)));
+            var clock = Stopwatch.StartNew();
+            while (!ClosedReasons(monitorPort).Contains("Slow Consumer") && clock.Elapsed < TimeSpan.FromSeconds(10))
+                publisher.Send(batch);
+        }
+        WaitFor(() => ClosedReasons(monitorPort).Contains("Slow Consumer"), TimeSpan.FromSeconds(5), "the slow consumer's close");
+        WaitFor(() => ClosedReasons(monitorPort).Contains("Maximum Message Payload Exceeded"), TimeSpan.FromSeconds(5), "the payload close");
+
+        Assert.That(server.ReadLog(), Does.Not.Contain("connection closed"), "the INFO log has no close lines");
+
+        var run = CliRun.Of("probe", $"http://127.0.0.1:{monitorPort}", "--format", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        using var report = JsonDocument.Parse(run.Out);
+        var causes = report.RootElement.GetProperty("causes").EnumerateArray().ToList();
+        var causeIds = causes.Select(c => c.GetProperty("cause").GetString()).ToList();
+        var rules = causes.SelectMany(c => c.GetProperty("rules").EnumerateArray().Select(r => r.GetString())).ToList();
+        Assert.That(causeIds, Is.SupersetOf(new[] { "auth", "payload", "overload" }), run.Out);
+        Assert.That(rules, Is.SupersetOf(new[] { "server.auth.closed-auth", "server.payload.closed-size-limit", "server.overload.closed-slow-consumer" }), run.Out);
+
+        var auth = causes.First(c => c.GetProperty("cause").GetString() == "auth");
+        Assert.That(auth.GetProperty("connections").EnumerateArray().Select(c => c.GetString()), Has.Some.Contains("\"bad-password\" (raw 0.1.0)"));
+        Assert.That(auth.GetProperty("evidence")[0].GetProperty("text").GetString(), Does.EndWith("Client connection closed: Authentication Failure"));
+        var input = report.RootElement.GetProperty("inputs")[0];
+        Assert.That(input.GetProperty("format").GetString(), Is.EqualTo("monitor"));
+        Assert.That(input.GetProperty("unparsed").GetInt64(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Samples_and_save_write_monitor_lines_that_analyze_reads_back()
+    {
+        var monitorPort = FreePort();
+        using var server = NatsServerProcess.Start("max_connections: 2", true, "-m", monitorPort.ToString());
+        using var first = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using var second = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        first.Connect(IPAddress.Loopback, server.Port);
+        second.Connect(IPAddress.Loopback, server.Port);
+        ReadSome(first);
+        ReadSome(second);
+        Send(first, "CONNECT {\"verbose\":false}\r\nPING\r\n");
+        Send(second, "CONNECT {\"verbose\":false}\r\nPING\r\n");
+        ReadSome(first);
+        ReadSome(second);
+
+        var directory = Directory.CreateTempSubdirectory("logtriage-probe-").FullName;
+        try
+        {
+            var saved = Path.Combine(directory, "probe.monitor");
+            var run = CliRun.Of("probe", $"http://127.0.0.1:{monitorPort}", "--samples", "2", "--interval", "300ms", "--save", saved, "--format", "json");
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+            Assert.That(run.Out, Does.Contain("monitor.overload.connections-near-limit"));
+
+            var lines = File.ReadAllLines(saved);
+            Assert.That(lines, Has.Some.Match(@"^monitor \S+Z INF Monitor: cpu [\d.]+% to [\d.]+% of \d+ cores in 2 samples over \d+ms$"));
+            Assert.That(lines, Has.Some.EndWith("Monitor: connections 2 of max_connections 2 (100.0%)"));
+
+            var again = CliRun.Of("analyze", saved, "--format", "json", "--fail-on", "error");
+            Assert.That(again.ExitCode, Is.EqualTo(1), again.Error);
+            Assert.That(again.Out, Does.Contain("monitor.overload.connections-near-limit"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

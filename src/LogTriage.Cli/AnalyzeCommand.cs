@@ -37,10 +37,22 @@ public static class AnalyzeCommand
         });
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Report format: text, json, jsonl (live causes, then the report, one JSON object per line) or markdown.",
+            Description = "Report format: text, json, jsonl (live causes, then the report, one JSON object per line), markdown, html (one self-contained page) or csv (one row per cause per input).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown", "md");
+        format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown", "md", "html", "csv");
+        var noRedact = new Option<bool>("--no-redact")
+        {
+            Description = "Keep passwords, tokens, JWTs, nkey seeds and credentials in the report (they are removed by default).",
+        };
+        var redactIps = new Option<bool>("--redact-ips")
+        {
+            Description = "Also mask IP addresses (the same address gets the same mask).",
+        };
+        var append = new Option<bool>("--append")
+        {
+            Description = "With --format csv and --out: add rows to the existing file without repeating the header.",
+        };
         var failOn = new Option<string?>("--fail-on")
         {
             Description = "Exit with code 1 when a cause of this severity or worse is found: info, warning, error or critical.",
@@ -80,6 +92,9 @@ public static class AnalyzeCommand
         command.Options.Add(follow);
         command.Options.Add(live);
         command.Options.Add(quiet);
+        command.Options.Add(noRedact);
+        command.Options.Add(redactIps);
+        command.Options.Add(append);
         common.AddTo(command);
 
         command.SetAction(parse =>
@@ -109,6 +124,9 @@ public static class AnalyzeCommand
                 Force = parse.GetValue(force),
                 Live = parse.GetValue(live) || followed.Length > 0 || arguments.Contains(InputSource.StandardInputName),
                 Quiet = parse.GetValue(quiet),
+                Redact = !parse.GetValue(noRedact),
+                RedactAddresses = parse.GetValue(redactIps),
+                Append = parse.GetValue(append),
             };
             return new AnalyzeRunner(terminal).Run(rules, sources, [.. arguments, .. followed], settings);
         });

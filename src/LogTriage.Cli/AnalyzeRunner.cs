@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using LogTriage.Input;
 using LogTriage.Report;
+using LogTriage.Report.Redaction;
 using LogTriage.Rules;
 
 namespace LogTriage.Cli;
@@ -17,10 +18,13 @@ public sealed class AnalyzeRunner(Terminal terminal)
     public int Run(RuleSet rules, IReadOnlyList<InputSource> sources, IReadOnlyList<string> arguments, AnalyzeSettings settings)
     {
         var renderer = ReportRenderers.Find(settings.Format);
+        if (settings.Append && (settings.Format != "csv" || settings.OutPath is null))
+            throw new UsageException("--append needs --format csv and --out FILE");
         var analyzer = new LogAnalyzer(rules);
         var live = settings.Live && !settings.Quiet
             // Live lines go where they do not break a one-document output.
-            ? new LiveReporter(settings.Format is "text" or "jsonl" && settings.OutPath is null ? terminal.Out : terminal.Error, settings.Format == "jsonl")
+            ? new LiveReporter(settings.Format is "text" or "jsonl" && settings.OutPath is null ? terminal.Out : terminal.Error,
+                settings.Format == "jsonl", new ReportRedactor(settings.Redaction).Redact)
             : null;
 
         AnalysisRun? run = null;
@@ -75,9 +79,12 @@ public sealed class AnalyzeRunner(Terminal terminal)
         if (result.Inputs.All(i => i.Error is not null && i.Lines == 0))
             throw new UsageException("none of the inputs could be read");
 
-        var report = new ReportBuilder(ToolVersion.Current).Build(result, DateTimeOffset.UtcNow);
-        if (settings.OutPath is { } path)
-            OutputFile.Write(path, settings.Force, arguments, w => renderer.Render(report, w));
+        // A redactor per report: address masks are numbered within one report.
+        var report = new ReportBuilder(ToolVersion.Current, new ReportRedactor(settings.Redaction).Redact).Build(result, DateTimeOffset.UtcNow);
+        if (settings.OutPath is { } path && settings.Append)
+            CsvAppend.Write(path, arguments, report);
+        else if (settings.OutPath is { } outPath)
+            OutputFile.Write(outPath, settings.Force, arguments, w => renderer.Render(report, w));
         else
             renderer.Render(report, terminal.Out);
         terminal.Out.Flush();

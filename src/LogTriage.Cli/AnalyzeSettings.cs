@@ -15,4 +15,15 @@ public sealed record AnalyzeSettings
 
     /// <summary>No live lines and no progress on stderr.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>Remove secrets (passwords, tokens, JWTs, nkey seeds, credentials) from every text of the report.</summary>
+    public bool Redact { get; init; } = true;
+
+    /// <summary>Also mask IP addresses, the same address always the same way.</summary>
+    public bool RedactAddresses { get; init; }
+
+    /// <summary>Add the CSV rows to an existing <see cref="OutPath"/> without repeating the header.</summary>
+    public bool Append { get; init; }
+
+    public Report.Redaction.RedactionOptions Redaction => new(Secrets: Redact, MaskAddresses: RedactAddresses);
 }

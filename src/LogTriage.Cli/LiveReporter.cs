@@ -9,7 +9,7 @@ namespace LogTriage.Cli;
 /// Prints causes while an endless input is still being read: a cause when it first appears and
 /// again only when its severity rises, so a flood of the same signal is one line, not thousands.
 /// </summary>
-public sealed class LiveReporter(TextWriter output, bool jsonLines)
+public sealed class LiveReporter(TextWriter output, bool jsonLines, Func<string, string> redact)
 {
     private readonly Dictionary<string, Rules.Severity> _announced = new(StringComparer.Ordinal);
 
@@ -21,7 +21,7 @@ public sealed class LiveReporter(TextWriter output, bool jsonLines)
                 continue;
             var escalated = _announced.ContainsKey(cause.Cause);
             _announced[cause.Cause] = cause.Severity;
-            output.WriteLine(jsonLines ? Json(cause, escalated) : Text(cause, escalated));
+            output.WriteLine(jsonLines ? Json(cause, escalated, redact) : Text(cause, escalated));
         }
         output.Flush();
     }
@@ -34,7 +34,7 @@ public sealed class LiveReporter(TextWriter output, bool jsonLines)
                $"confidence {c.Confidence:0.00}: {c.Definition.Title}{where}";
     }
 
-    private static string Json(RankedCause c, bool escalated)
+    private static string Json(RankedCause c, bool escalated, Func<string, string> redact)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -56,7 +56,7 @@ public sealed class LiveReporter(TextWriter output, bool jsonLines)
                 json.WriteStartObject("evidence");
                 json.WriteString("input", e.Event.Input);
                 json.WriteNumber("line", e.Event.Line);
-                json.WriteString("text", e.Event.Text.Split('\n')[0]);
+                json.WriteString("text", redact(e.Event.Text.Split('\n')[0]));
                 json.WriteEndObject();
             }
             json.WriteEndObject();

@@ -6,7 +6,8 @@ namespace LogTriage.Cli;
 public static class ReportRenderers
 {
     public static IReadOnlyList<IReportRenderer> All { get; } =
-        [new TextReportRenderer(), new JsonReportRenderer(), new JsonReportRenderer(indented: false, format: "jsonl"), new MarkdownReportRenderer()];
+        [new TextReportRenderer(), new JsonReportRenderer(), new JsonReportRenderer(indented: false, format: "jsonl"), new MarkdownReportRenderer(),
+         new HtmlReportRenderer(), new CsvReportRenderer()];
 
     public static IReportRenderer Find(string format) =>
         All.FirstOrDefault(r => r.Format == format || (format == "md" && r.Format == "markdown"))

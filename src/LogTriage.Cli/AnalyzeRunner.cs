@@ -15,7 +15,9 @@ public sealed class AnalyzeRunner(Terminal terminal)
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(250);
 
-    public int Run(RuleSet rules, IReadOnlyList<InputSource> sources, IReadOnlyList<string> arguments, AnalyzeSettings settings)
+    /// <param name="reported">Called once the report is written, with what it was made from (a scan then saves its state).</param>
+    public int Run(RuleSet rules, IReadOnlyList<InputSource> sources, IReadOnlyList<string> arguments, AnalyzeSettings settings,
+        Action<AnalysisResult, CauseReport>? reported = null)
     {
         var renderer = ReportRenderers.Find(settings.Format);
         if (settings.Append && (settings.Format != "csv" || settings.OutPath is null))
@@ -35,7 +37,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
             if (Interlocked.Exchange(ref finished, 1) == 1)
                 return ExitCodes.Success;
             updates?.Dispose();
-            return Report(result, renderer, arguments, settings);
+            return Report(result, renderer, arguments, settings, reported);
         }
 
         using var interrupt = OnInterrupt(() =>
@@ -72,7 +74,8 @@ public sealed class AnalyzeRunner(Terminal terminal)
         return Finish(result);
     }
 
-    private int Report(AnalysisResult result, IReportRenderer renderer, IReadOnlyList<string> arguments, AnalyzeSettings settings)
+    private int Report(AnalysisResult result, IReportRenderer renderer, IReadOnlyList<string> arguments, AnalyzeSettings settings,
+        Action<AnalysisResult, CauseReport>? reported)
     {
         foreach (var input in result.Inputs.Where(i => i.Error is not null))
             terminal.Error.WriteLine($"logtriage: {input.Name}: {input.Error}");
@@ -88,6 +91,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
         else
             renderer.Render(report, terminal.Out);
         terminal.Out.Flush();
+        reported?.Invoke(result, report);
 
         return settings.FailOn is { } threshold && report.Causes.Any(c => AtLeast(c.Severity, threshold))
             ? ExitCodes.Findings

@@ -15,6 +15,7 @@ public static class CommandLine
         root.Subcommands.Add(AnalyzeCommand.Create(terminal));
         root.Subcommands.Add(RulesCommand.Create(terminal));
         root.Subcommands.Add(ProbeCommand.Create(terminal));
+        root.Subcommands.Add(ScanCommand.Create(terminal));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -5,6 +5,15 @@ public sealed record InputSource(string Name, Func<Stream> Open, long? Length)
 {
     public const string StandardInputName = "-";
 
+    /// <summary>Bytes of the (decompressed) input already read by an earlier scan: reading resumes after them.</summary>
+    public long SkipBytes { get; init; }
+
+    /// <summary>The number of the first line read (after <see cref="SkipBytes"/>), so evidence keeps the file's own line numbers.</summary>
+    public long FirstLine { get; init; } = 1;
+
+    /// <summary>Leave a last line without its line end for the next scan: the writer may be in the middle of it.</summary>
+    public bool CompleteLinesOnly { get; init; }
+
     public static InputSource FromFile(string path) =>
         new(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16), new FileInfo(path).Length);
 

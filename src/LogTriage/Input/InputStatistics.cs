@@ -7,6 +7,9 @@ public sealed class InputStatistics(string name)
     public string Format { get; set; } = "unknown";
     public long Lines { get; set; }
     public long Bytes { get; set; }
+
+    /// <summary>Bytes up to the end of the last line handed out: where a later scan resumes.</summary>
+    public long ConsumedBytes { get; set; }
     public long Events { get; set; }
     public long Unparsed { get; set; }
 

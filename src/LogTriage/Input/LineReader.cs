@@ -34,7 +34,9 @@ public sealed class LineReader
 
     public static IEnumerable<InputLine> ReadLines(Stream stream, InputStatistics stats) => new LineReader().Read(stream, stats);
 
-    public IEnumerable<InputLine> Read(Stream stream, InputStatistics stats)
+    /// <param name="firstLine">The number the first line read gets.</param>
+    /// <param name="completeLinesOnly">Leave a last line without its line end unread.</param>
+    public IEnumerable<InputLine> Read(Stream stream, InputStatistics stats, long firstLine = 1, bool completeLinesOnly = false)
     {
         var block = ArrayPool<byte>.Shared.Rent(BlockSize);
         var chars = ArrayPool<char>.Shared.Rent(MaxLineLength);
@@ -43,7 +45,8 @@ public sealed class LineReader
         try
         {
             int start = 0, end = 0;
-            long number = 0;
+            long number = firstLine - 1;
+            long blockOffset = 0;
             var skippingRest = false;
             var firstRead = true;
             var endOfInput = false;
@@ -55,6 +58,7 @@ public sealed class LineReader
                 {
                     block.AsSpan(start, end - start).CopyTo(block);
                     end -= start;
+                    blockOffset += start;
                     start = 0;
                 }
                 // One read: a pipe delivers what it has, and what it has is processed at once.
@@ -90,7 +94,7 @@ public sealed class LineReader
                     lines.Add((pos, newline));
                     pos += newline + 1;
                 }
-                if (endOfInput && pos < end)
+                if (endOfInput && pos < end && !completeLinesOnly)
                 {
                     lines.Add((pos, end - pos));
                     pos = end;
@@ -102,10 +106,12 @@ public sealed class LineReader
                     if (!skippingRest)
                     {
                         number++;
+                        stats.Lines = number - firstLine + 1;
                         if (Keep(block.AsSpan(start, end - start), chars, number, stats) is { } head)
                             yield return head;
                         skippingRest = true;
                     }
+                    blockOffset += end - start;
                     start = end;
                     continue;
                 }
@@ -121,7 +127,7 @@ public sealed class LineReader
                         continue;
                     }
                     number++;
-                    stats.Lines = number;
+                    stats.Lines = number - firstLine + 1;
                     var skipper = Skipper;
                     if (skipper is not null)
                     {
@@ -139,6 +145,7 @@ public sealed class LineReader
                         yield return line;
                 }
                 start = pos;
+                stats.ConsumedBytes = blockOffset + pos;
             }
             readError?.Throw();
         }
@@ -152,7 +159,6 @@ public sealed class LineReader
     /// <summary>Decodes a kept line into its string.</summary>
     private static InputLine? Keep(ReadOnlySpan<byte> bytes, char[] chars, long number, InputStatistics stats)
     {
-        stats.Lines = number;
         if (bytes.Length > MaxLineLength)
             stats.TruncatedLines++;
         var length = Decode(bytes, chars);

@@ -179,4 +179,29 @@ public class AnalyzeCommandTests
         var inputs = JsonDocument.Parse(run.Out).RootElement.GetProperty("inputs").EnumerateArray().Select(i => Path.GetFileName(i.GetProperty("name").GetString())).ToList();
         Assert.That(inputs, Is.EquivalentTo(new[] { "max-connections.log", "max-payload-exceeded.log" }));
     }
+
+    [Test]
+    public void Append_adds_csv_rows_without_repeating_the_header()
+    {
+        var csv = Path.Combine(_dir, "scan.csv");
+        Assert.That(CliRun.Of("analyze", RepositoryPaths.Sample("auth-wrong-password.log"), "--format", "csv", "--out", csv, "--append").ExitCode, Is.EqualTo(0));
+        Assert.That(CliRun.Of("analyze", RepositoryPaths.Sample("max-connections.log"), "--format", "csv", "--out", csv, "--append").ExitCode, Is.EqualTo(0));
+        var lines = File.ReadAllLines(csv);
+        Assert.That(lines.Count(l => l.StartsWith("scan_time,")), Is.EqualTo(1));
+        Assert.That(lines.Skip(1).Select(l => l.Split(',')[3]), Is.EqualTo(new[] { "auth", "overload" }));
+
+        File.WriteAllText(Path.Combine(_dir, "other.csv"), "a,b\n1,2\n");
+        var refused = CliRun.Of("analyze", RepositoryPaths.Sample("healthy.log"), "--format", "csv", "--out", Path.Combine(_dir, "other.csv"), "--append");
+        Assert.That(refused.ExitCode, Is.EqualTo(2));
+        Assert.That(CliRun.Of("analyze", RepositoryPaths.Sample("healthy.log"), "--append").ExitCode, Is.EqualTo(2), "--append needs csv and --out");
+    }
+
+    [Test]
+    public void Html_is_one_self_contained_page()
+    {
+        var run = CliRun.Of("analyze", RepositoryPaths.Sample("go-panic.log"), "--format", "html");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Out, Does.StartWith("<!DOCTYPE html>").And.Contain("<svg").And.Contain("server-bug"));
+        Assert.That(run.Out, Does.Not.Contain("<script").And.Not.Contain("src=\"http"));
+    }
 }

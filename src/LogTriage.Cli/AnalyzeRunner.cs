@@ -54,7 +54,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
         AnalysisResult result;
         try
         {
-            result = analyzer.Analyze(sources, new AnalysisOptions
+            var options = new AnalysisOptions
             {
                 InputFormat = settings.InputFormat,
                 Window = settings.Window,
@@ -64,7 +64,11 @@ public sealed class AnalyzeRunner(Terminal terminal)
                     if (live is not null)
                         updates = new LiveUpdates(r, live.Update, LiveInterval);
                 },
-            });
+            };
+            var total = sources.All(s => s.Length is not null) ? sources.Sum(s => s.Length!.Value) : (long?)null;
+            result = ProgressDisplay.Wanted(settings.Quiet || live is not null, total)
+                ? ProgressDisplay.Run(() => analyzer.Analyze(sources, options), () => run?.Inputs.Sum(i => i.Bytes) ?? 0, total!.Value)
+                : analyzer.Analyze(sources, options);
         }
         catch (ArgumentException e)
         {

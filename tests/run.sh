@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Runs the whole LogTriage test suite on a fresh machine: installs the real nats-server the
-# integration tests need when it is missing, builds, tests, and ends with one summary line
+# Runs the whole LogTriage test suite on a fresh machine: installs the real nats-server and
+# chromium the integration tests need when they are missing, builds, tests, and ends with one summary line
 # "N passed, N failed[, N skipped]" computed from the test results file.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v nats-server >/dev/null 2>&1; then
-  echo "nats-server not found: installing Debian's nats-server package" >&2
+# The real parts the integration tests use: Debian's nats-server and Chromium (for the HTML report).
+missing=()
+command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ] || missing+=(nats-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "installing Debian's ${missing[*]}" >&2
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq >/dev/null 2>&1 || true
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nats-server >/dev/null 2>&1 \
-    || echo "could not install nats-server; the integration tests will fail" >&2
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
+    || echo "could not install ${missing[*]}; the tests that need them will fail" >&2
 fi
 
 results="$(pwd)/tests/TestResults"

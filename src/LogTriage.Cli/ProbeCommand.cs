@@ -25,12 +25,7 @@ public static class ProbeCommand
             Description = "Log files, directories or globs to analyse together with what the probe reads.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        logs.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-                if (token.Value.Length > 1 && token.Value[0] == '-')
-                    result.AddError($"unknown option '{token.Value}'");
-        });
+        ReportOptions.RejectUnknownOptions(logs);
         var samples = new Option<int>("--samples")
         {
             Description = "Read /varz this many times, --interval apart, to see CPU, memory and slow-consumer trends.",
@@ -50,25 +45,7 @@ public static class ProbeCommand
         {
             Description = "Also write the probe's readings to this file, as monitor lines that `logtriage analyze` reads later.",
         };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Report format: text, json or markdown.",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json", "markdown", "md");
-        var failOn = new Option<string?>("--fail-on")
-        {
-            Description = "Exit with code 1 when a cause of this severity or worse is found: info, warning, error or critical.",
-        };
-        failOn.AcceptOnlyFromAmong("info", "warning", "error", "critical");
-        var output = new Option<string?>("--out", "-o")
-        {
-            Description = "Write the report to this file instead of standard output (written atomically).",
-        };
-        var force = new Option<bool>("--force")
-        {
-            Description = "Allow --out and --save to replace an existing file.",
-        };
+        var report = new ReportOptions();
         var common = new CommonOptions();
 
         var command = new Command("probe", "Read a NATS server's monitoring endpoints (and optional logs) and report the likely causes of client disconnects.");
@@ -78,10 +55,7 @@ public static class ProbeCommand
         command.Options.Add(interval);
         command.Options.Add(timeout);
         command.Options.Add(save);
-        command.Options.Add(format);
-        command.Options.Add(failOn);
-        command.Options.Add(output);
-        command.Options.Add(force);
+        report.AddTo(command);
         common.AddTo(command);
 
         command.SetAction(async (parse, cancel) =>
@@ -119,17 +93,11 @@ public static class ProbeCommand
 
             var events = MonitorEvents.From(readings, target!.Display);
             if (parse.GetValue(save) is { } savePath)
-                OutputFile.Write(savePath, parse.GetValue(force), arguments, w => w.Write(MonitorEventLine.WriteAll(events)));
+                OutputFile.Write(savePath, parse.GetValue(report.Force), arguments, w => w.Write(MonitorEventLine.WriteAll(events)));
 
             var sources = new List<InputSource> { MonitorInput.From(target.Display, events) };
             sources.AddRange(resolution.Sources);
-            var settings = new AnalyzeSettings
-            {
-                Format = parse.GetValue(format)!,
-                FailOn = parse.GetValue(failOn),
-                OutPath = parse.GetValue(output),
-                Force = parse.GetValue(force),
-            };
+            var settings = report.Settings(parse);
             return new AnalyzeRunner(terminal).Run(rules, sources, [.. arguments, .. parse.GetValue(save) is { } s ? new[] { s } : []], settings);
         });
         return command;

@@ -27,25 +27,13 @@ public static class ScanCommand
             Description = "The file where the scan remembers how far it read each log (created if missing).",
             Required = true,
         };
-        var format = new Option<string>("--format", "-f") { Description = "Report format: text, json, markdown, html or csv.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "markdown", "md", "html", "csv");
-        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a new cause of this severity or worse is found." };
-        failOn.AcceptOnlyFromAmong("info", "warning", "error", "critical");
-        var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file (atomically)." };
-        var force = new Option<bool>("--force") { Description = "Allow --out to replace an existing file." };
-        var append = new Option<bool>("--append") { Description = "With --format csv and --out: add rows to the existing file." };
-        var redactIps = new Option<bool>("--redact-ips") { Description = "Also mask IP addresses." };
+        var report = new ReportOptions();
         var common = new CommonOptions();
 
         var command = new Command("scan", "Scan logs for what is new since the last scan (for cron and CI).");
         command.Arguments.Add(paths);
         command.Options.Add(state);
-        command.Options.Add(format);
-        command.Options.Add(failOn);
-        command.Options.Add(output);
-        command.Options.Add(force);
-        command.Options.Add(append);
-        command.Options.Add(redactIps);
+        report.AddTo(command);
         common.AddTo(command);
 
         command.SetAction(parse =>
@@ -73,17 +61,8 @@ public static class ScanCommand
             if (sources.Count == 0)
                 throw new UsageException("no readable input");
 
-            var settings = new AnalyzeSettings
-            {
-                Format = parse.GetValue(format)!,
-                FailOn = parse.GetValue(failOn),
-                OutPath = parse.GetValue(output),
-                Force = parse.GetValue(force),
-                Append = parse.GetValue(append),
-                RedactAddresses = parse.GetValue(redactIps),
-                Quiet = true,
-            };
-            return new AnalyzeRunner(terminal).Run(rules, sources, [.. arguments, statePath], settings, (result, report) =>
+            var settings = report.Settings(parse) with { Quiet = true };
+            return new AnalyzeRunner(terminal).Run(rules, sources, [.. arguments, statePath], settings, (result, written) =>
             {
                 var now = DateTimeOffset.UtcNow;
                 foreach (var (source, stats) in sources.Zip(result.Inputs))
@@ -96,7 +75,7 @@ public static class ScanCommand
                 }
                 scanState.Forget(now - ForgetAfter);
                 scanState.Save(statePath);
-                terminal.Error.WriteLine(Summary(sources, result, report));
+                terminal.Error.WriteLine(Summary(sources, result, written));
             });
         });
         return command;

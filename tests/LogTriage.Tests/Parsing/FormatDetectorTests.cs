@@ -25,4 +25,56 @@ public class FormatDetectorTests
         ]);
         Assert.That(format.Name, Is.EqualTo("text"));
     }
+
+    private static string Detect(params string[] lines) => FormatDetector.Default.Detect(lines).Name;
+
+    [Test]
+    public void A_server_log_with_stray_lines_is_still_a_server_log()
+    {
+        Assert.That(Detect(
+            "[7] 2026/11/25 10:00:00.000001 [INF] Starting nats-server",
+            "some stray line a container runtime added",
+            "[7] 2026/11/25 10:00:00.000002 [INF] Server is ready",
+            "[7] 2026/11/25 10:00:01.000001 [ERR] 10.0.0.1:4000 - cid:1 - authentication error"), Is.EqualTo("nats-server"));
+    }
+
+    [Test]
+    public void Serilog_clef_is_told_from_other_json_lines()
+    {
+        Assert.That(Detect(
+            "{\"@t\":\"2026-11-25T10:00:00.0000000Z\",\"@mt\":\"Reconnecting to NATS {Url} [{ReconnectCount}]\",\"Url\":\"nats://n:4222\",\"ReconnectCount\":1}",
+            "{\"@t\":\"2026-11-25T10:00:01.0000000Z\",\"@m\":\"Connected\",\"@i\":\"a1b2c3d4\"}"), Is.EqualTo("clef"));
+        Assert.That(Detect(
+            "{\"level\":\"error\",\"ts\":1764151201.5,\"msg\":\"nats: stale connection\"}",
+            "{\"level\":\"info\",\"ts\":1764151202.5,\"msg\":\"reconnected\"}"), Is.EqualTo("json-lines"));
+    }
+
+    [Test]
+    public void Console_output_of_a_dotnet_application_is_told_from_plain_text()
+    {
+        Assert.That(Detect(
+            "warn: NATS.Client.Core.NatsConnection[1001]",
+            "      Failed to connect NATS nats://127.0.0.1:4222 [1]",
+            "info: NATS.Client.Core.NatsConnection[1001]",
+            "      Reconnecting to NATS nats://127.0.0.1:4222 [2]"), Is.EqualTo("mel-console"));
+    }
+
+    [Test]
+    public void A_go_application_log_with_a_timestamp_like_the_servers_is_not_taken_for_the_server()
+    {
+        Assert.That(Detect(
+            "2026/11/25 10:00:00 connected to nats://127.0.0.1:4222",
+            "2026/11/25 10:00:05 nats: stale connection",
+            "2026/11/25 10:00:06 Disconnected due to: EOF, will attempt reconnects for 10m"), Is.EqualTo("text"));
+    }
+
+    [Test]
+    public void A_docker_capture_of_a_server_and_its_panic_is_peeled_and_read_as_the_server()
+    {
+        Assert.That(Detect(
+            "{\"log\":\"[7] 2026/11/25 10:00:00.000001 [INF] Server is ready\\n\",\"stream\":\"stderr\",\"time\":\"2026-11-25T10:00:00.000001Z\"}",
+            "{\"log\":\"panic: runtime error: invalid memory address or nil pointer dereference\\n\",\"stream\":\"stderr\",\"time\":\"2026-11-25T10:00:01Z\"}",
+            "{\"log\":\"\\n\",\"stream\":\"stderr\",\"time\":\"2026-11-25T10:00:01Z\"}",
+            "{\"log\":\"goroutine 1 [running]:\\n\",\"stream\":\"stderr\",\"time\":\"2026-11-25T10:00:01Z\"}"), Is.EqualTo("wrapped"));
+    }
 }

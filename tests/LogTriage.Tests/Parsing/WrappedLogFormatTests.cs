@@ -105,4 +105,18 @@ public class WrappedLogFormatTests
         var (result, events) = Analyze("syslog.log", wrapped);
         AssertReadAsServerLog(result, events, "syslog+nats-server");
     }
+
+    [Test]
+    public void A_panic_captured_by_docker_is_gathered_and_found()
+    {
+        var lines = File.ReadAllLines(RepositoryPaths.Sample("go-panic.log"));
+        var wrapped = lines.Select(l => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["log"] = l + "\n", ["stream"] = "stderr", ["time"] = "2026-11-26T19:45:04.500000000Z",
+        }));
+        var (result, events) = Analyze("docker-panic.log", wrapped);
+        Assert.That(result.Causes[0].Cause, Is.EqualTo("server-bug"));
+        var panic = events.Single(e => e.Message.StartsWith("panic:"));
+        Assert.That(panic.LineCount, Is.GreaterThan(5), "the stack lines, each its own JSON record, belong to the panic");
+    }
 }

@@ -37,7 +37,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
             if (Interlocked.Exchange(ref finished, 1) == 1)
                 return ExitCodes.Success;
             updates?.Dispose();
-            return Report(result, renderer, arguments, settings, reported);
+            return Report(result, renderer, sources, arguments, settings, reported);
         }
 
         using var interrupt = OnInterrupt(() =>
@@ -78,7 +78,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
         return Finish(result);
     }
 
-    private int Report(AnalysisResult result, IReportRenderer renderer, IReadOnlyList<string> arguments, AnalyzeSettings settings,
+    private int Report(AnalysisResult result, IReportRenderer renderer, IReadOnlyList<InputSource> sources, IReadOnlyList<string> arguments, AnalyzeSettings settings,
         Action<AnalysisResult, CauseReport>? reported)
     {
         foreach (var input in result.Inputs.Where(i => i.Error is not null))
@@ -86,8 +86,12 @@ public sealed class AnalyzeRunner(Terminal terminal)
         if (result.Inputs.All(i => i.Error is not null && i.Lines == 0))
             throw new UsageException("none of the inputs could be read");
 
+        // The page a ticket gets shows the lines around each evidence line; read again from the files.
+        var context = settings.Format == "html"
+            ? new LineContextReader().Read(sources, result.Causes.Concat(result.Context).SelectMany(c => c.Evidence).Select(e => (e.Event.Input, e.Event.Line)))
+            : null;
         // A redactor per report: address masks are numbered within one report.
-        var report = new ReportBuilder(ToolVersion.Current, new ReportRedactor(settings.Redaction).Redact).Build(result, DateTimeOffset.UtcNow);
+        var report = new ReportBuilder(ToolVersion.Current, new ReportRedactor(settings.Redaction).Redact).Build(result, DateTimeOffset.UtcNow, context);
         if (settings.OutPath is { } path && settings.Append)
             CsvAppend.Write(path, arguments, report);
         else if (settings.OutPath is { } outPath)

@@ -40,4 +40,11 @@ public sealed record ReportedCause(
     IReadOnlyList<string> Fix,
     string? Why);
 
-public sealed record ReportedEvidence(string Input, long Line, DateTimeOffset? Time, string Text, string Rule, string RuleTitle);
+public sealed record ReportedEvidence(string Input, long Line, DateTimeOffset? Time, string Text, string Rule, string RuleTitle)
+{
+    /// <summary>The lines just before the evidence line in its input, when the input could be read again.</summary>
+    public IReadOnlyList<string> Before { get; init; } = [];
+
+    /// <summary>The lines just after it.</summary>
+    public IReadOnlyList<string> After { get; init; } = [];
+}

@@ -132,7 +132,10 @@ public sealed class HtmlReportRenderer : IReportRenderer
             var time = e.Time is null ? "" : $""" · {Time(e.Time)}""";
             var rule = e.Rule.Length == 0 ? "" : $""" · <span title="{E(e.RuleTitle)}">{E(e.Rule)}</span>""";
             o.WriteLine($"""<p class="ev-meta"><span class="loc">{E(e.Input)}:{e.Line.ToString(CultureInfo.InvariantCulture)}</span>{time}{rule}</p>""");
-            o.WriteLine($"<pre>{E(e.Text)}</pre>");
+            // The lines around it, dimmed: what led up to the evidence and what followed.
+            var before = string.Concat(e.Before.Select(l => $"<span class=\"ctx\">{E(l)}</span>\n"));
+            var after = string.Concat(e.After.Select(l => $"\n<span class=\"ctx\">{E(l)}</span>"));
+            o.WriteLine($"<pre>{before}<span class=\"hit\">{E(e.Text)}</span>{after}</pre>");
             o.WriteLine("</div>");
         }
 

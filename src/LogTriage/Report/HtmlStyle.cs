@@ -50,6 +50,8 @@ section.cause h2 code { font-size: .8em; }
 svg.sev-critical { color: var(--critical); } svg.sev-error { color: var(--error); }
 svg.sev-warning { color: var(--warning); } svg.sev-info { color: var(--info); }
 .ev { margin: .7rem 0; }
+.ev .ctx { color: var(--muted); }
+.ev .hit { font-weight: 600; }
 .ev-meta { margin: 0; font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
 .ev-meta .loc { color: var(--fg); font-weight: 600; }
 ol.fix li { margin: .3rem 0; }

@@ -11,9 +11,12 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
     private const int MaxEvidenceLines = 40;
 
     private readonly Func<string, string> _filter = textFilter ?? (s => s);
+    private IReadOnlyDictionary<(string Input, long Line), Input.LineContext> _context = new Dictionary<(string, long), Input.LineContext>();
 
-    public CauseReport Build(AnalysisResult result, DateTimeOffset generatedAt)
+    /// <param name="context">Lines around evidence lines, by input and line, where they could be read.</param>
+    public CauseReport Build(AnalysisResult result, DateTimeOffset generatedAt, IReadOnlyDictionary<(string Input, long Line), Input.LineContext>? context = null)
     {
+        _context = context ?? new Dictionary<(string, long), Input.LineContext>();
         var inputs = result.Inputs
             .Select(i => new ReportedInput(i.Name, i.Format, i.Lines, i.Bytes, i.Unparsed, i.Error) { TruncatedLines = i.TruncatedLines })
             .ToList();
@@ -46,13 +49,18 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         c.FirstSeen,
         c.LastSeen,
         c.Rules,
-        c.Evidence.Select(e => new ReportedEvidence(e.Event.Input, e.Event.Line, e.Event.Time, _filter(Cap(e.Event.Text)), e.RuleId, e.RuleTitle)).ToList(),
+        c.Evidence.Select(e => WithContext(new ReportedEvidence(e.Event.Input, e.Event.Line, e.Event.Time, _filter(Cap(e.Event.Text)), e.RuleId, e.RuleTitle))).ToList(),
         c.Connections.Select(_filter).ToList(),
         c.ExplainedBy,
         c.Explains,
         c.Definition.Diagnosis,
         c.Definition.Fix,
         c.Definition.Why);
+
+    private ReportedEvidence WithContext(ReportedEvidence evidence) =>
+        _context.TryGetValue((evidence.Input, evidence.Line), out var around)
+            ? evidence with { Before = around.Before.Select(_filter).ToList(), After = around.After.Select(_filter).ToList() }
+            : evidence;
 
     private static string Cap(string text)
     {

@@ -203,5 +203,10 @@ public class AnalyzeCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Out, Does.StartWith("<!DOCTYPE html>").And.Contain("<svg").And.Contain("server-bug"));
         Assert.That(run.Out, Does.Not.Contain("<script").And.Not.Contain("src=\"http"));
+
+        // Each evidence line comes with the lines around it in its file.
+        var lines = File.ReadAllLines(RepositoryPaths.Sample("go-panic.log"));
+        var panic = Array.FindIndex(lines, l => l.StartsWith("panic:"));
+        Assert.That(run.Out, Does.Contain($"<span class=\"ctx\">{System.Net.WebUtility.HtmlEncode(lines[panic - 1])}</span>"));
     }
 }

@@ -33,7 +33,7 @@ public class UnrecognisedTests
         var warnings = result.Unrecognised[1];
         Assert.That(warnings.Template, Is.EqualTo("Mystery backlog of <num> items on <str>"));
         Assert.That(warnings.Count, Is.EqualTo(5));
-        Assert.That(warnings.FirstSeen, Is.LessThan(warnings.LastSeen));
+        Assert.That(warnings.FirstSeen, Is.LessThan(warnings.LastSeen!.Value));
         Assert.That(result.Causes.Single().Cause, Is.EqualTo("auth"), "recognised lines are not listed as unrecognised");
     }
 

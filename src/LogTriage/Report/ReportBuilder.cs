@@ -10,13 +10,15 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
 
     private const int MaxEvidenceLines = 40;
 
+    private static readonly IReadOnlyDictionary<(string Input, long Line), Input.LineContext> NoContext =
+        new Dictionary<(string Input, long Line), Input.LineContext>();
+
     private readonly Func<string, string> _filter = textFilter ?? (s => s);
-    private IReadOnlyDictionary<(string Input, long Line), Input.LineContext> _context = new Dictionary<(string, long), Input.LineContext>();
 
     /// <param name="context">Lines around evidence lines, by input and line, where they could be read.</param>
     public CauseReport Build(AnalysisResult result, DateTimeOffset generatedAt, IReadOnlyDictionary<(string Input, long Line), Input.LineContext>? context = null)
     {
-        _context = context ?? new Dictionary<(string, long), Input.LineContext>();
+        context ??= NoContext;
         var inputs = result.Inputs
             .Select(i => new ReportedInput(i.Name, i.Format, i.Lines, i.Bytes, i.Unparsed, i.Error) { TruncatedLines = i.TruncatedLines })
             .ToList();
@@ -31,7 +33,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
                 warnings.Add($"{input.Name}: {input.TruncatedLines} line(s) longer than {Input.LineReader.MaxLineLength} characters were cut");
         }
         return new CauseReport("logtriage", toolVersion, generatedAt, inputs,
-            result.Causes.Select(Report).ToList(), result.Context.Select(Report).ToList(), warnings)
+            result.Causes.Select(c => Report(c, context)).ToList(), result.Context.Select(c => Report(c, context)).ToList(), warnings)
         {
             Unrecognised = result.Unrecognised.Select(g => new ReportedUnrecognised(
                 _filter(g.Template), Parsing.LogLevelNames.ToShortName(g.Level), g.Count, g.FirstSeen, g.LastSeen,
@@ -39,7 +41,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         };
     }
 
-    private ReportedCause Report(RankedCause c) => new(
+    private ReportedCause Report(RankedCause c, IReadOnlyDictionary<(string Input, long Line), Input.LineContext> context) => new(
         c.Cause,
         c.Definition.Title,
         c.Definition.Summary,
@@ -49,7 +51,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         c.FirstSeen,
         c.LastSeen,
         c.Rules,
-        c.Evidence.Select(e => WithContext(new ReportedEvidence(e.Event.Input, e.Event.Line, e.Event.Time, _filter(Cap(e.Event.Text)), e.RuleId, e.RuleTitle))).ToList(),
+        c.Evidence.Select(e => WithContext(new ReportedEvidence(e.Event.Input, e.Event.Line, e.Event.Time, _filter(Cap(e.Event.Text)), e.RuleId, e.RuleTitle), context)).ToList(),
         c.Connections.Select(_filter).ToList(),
         c.ExplainedBy,
         c.Explains,
@@ -57,8 +59,8 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         c.Definition.Fix,
         c.Definition.Why);
 
-    private ReportedEvidence WithContext(ReportedEvidence evidence) =>
-        _context.TryGetValue((evidence.Input, evidence.Line), out var around)
+    private ReportedEvidence WithContext(ReportedEvidence evidence, IReadOnlyDictionary<(string Input, long Line), Input.LineContext> context) =>
+        context.TryGetValue((evidence.Input, evidence.Line), out var around)
             ? evidence with { Before = around.Before.Select(_filter).ToList(), After = around.After.Select(_filter).ToList() }
             : evidence;
 

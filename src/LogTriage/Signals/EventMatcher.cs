@@ -91,8 +91,9 @@ public sealed class EventMatcher
     // cannot be checked then (Applies lets Unknown through for the server), and the message alone decides.
     private bool SourceAccepts(EventOrigin origin) => _source switch
     {
-        // A close reason read from the monitoring endpoints is the server's own statement.
-        RuleSource.Server => origin is EventOrigin.Server or EventOrigin.Monitor,
+        // A close reason read from the monitoring endpoints is the server's own statement; text of
+        // unknown origin may be a server's line reformatted by a paste or an embedding application.
+        RuleSource.Server => origin is EventOrigin.Server or EventOrigin.Monitor or EventOrigin.Unknown,
         // Free text of unknown origin is most often an application's log.
         RuleSource.Client => origin is not (EventOrigin.Server or EventOrigin.Monitor),
         RuleSource.Monitor => origin == EventOrigin.Monitor,

@@ -52,4 +52,21 @@ public class JsonLinesFormatTests
         Assert.That(events.Count(e => !e.Parsed), Is.EqualTo(1));
         Assert.That(events.Count(e => e.Parsed), Is.EqualTo(4));
     }
+
+    [Test]
+    public void A_server_embedded_in_an_application_is_recognised_through_the_applications_json_logger()
+    {
+        const string log = """
+            {"level":"info","timestamp":"2026-03-02T08:15:00.100Z","message":"Server is ready","component":"nats"}
+            {"level":"error","timestamp":"2026-03-02T08:15:01.200Z","message":"10.1.0.4:6222 - rid:41 - Route Error 'Authorization Violation'","component":"nats"}
+            {"level":"error","timestamp":"2026-03-02T08:15:02.300Z","message":"10.1.0.9:51515 - cid:77 - authentication error","component":"nats"}
+            """;
+        var events = Parse(log, out var format);
+        Assert.That(format, Is.EqualTo("json-lines"));
+        Assert.That(events[1].Origin, Is.EqualTo(EventOrigin.Server));
+        Assert.That(events[1].Connection!.Kind, Is.EqualTo(ConnectionKind.Route));
+        Assert.That(events[2].Message, Is.EqualTo("authentication error"));
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("app.json", log)]);
+        Assert.That(result.Causes[0].Cause, Is.EqualTo("auth"));
+    }
 }

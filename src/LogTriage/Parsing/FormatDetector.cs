@@ -17,7 +17,7 @@ public sealed class FormatDetector
 
     /// <summary>The formats lines may have once a platform's wrapper is peeled off.</summary>
     private static FormatDetector Unwrapped() =>
-        new([new NatsServerLogFormat(), new ClefLogFormat(), new MelConsoleFormat(), new JsonLinesFormat()], new PlainTextFormat());
+        new([new NatsServerLogFormat(), new ClefLogFormat(), new MelConsoleFormat(), new JsonLinesFormat(), new LogfmtFormat()], new PlainTextFormat());
 
     private static FormatDetector CreateDefault()
     {

@@ -29,7 +29,7 @@ public static class AnalyzeCommand
         };
         var inputFormat = new Option<string?>("--input-format")
         {
-            Description = "Read every input as this format instead of detecting it: nats-server, clef, mel-console, json-lines, monitor, wrapped or text.",
+            Description = "Read every input as this format instead of detecting it: nats-server, clef, mel-console, json-lines, logfmt, monitor, wrapped or text.",
         };
         var since = new Option<string?>("--since")
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace LogTriage.Parsing;
@@ -5,10 +6,10 @@ namespace LogTriage.Parsing;
 /// <summary>
 /// Serilog's compact JSON (CLEF), as Serilog.Formatting.Compact writes it: one object per line,
 /// <c>@t</c> time, <c>@l</c> level (absent means Information), <c>@m</c> rendered message or
-/// <c>@mt</c> template, <c>@x</c> exception, then the properties. Read with System.Text.Json.
-/// After NATS.Net logs its connect (<c>Connect succeed {Name}, NATS {Url}</c>), the input's events
-/// carry that client name, which the server prints in its connection prefix: the engine joins the
-/// two sides on it.
+/// <c>@mt</c> template (rendered here, see <see cref="ClefMessageTemplate"/>), <c>@x</c>
+/// exception, then the properties; a user's property named <c>@x</c> is written <c>@@x</c>, so
+/// it is never taken for one of these. <c>@i</c>, <c>@tr</c> and <c>@sp</c> are not used.
+/// Read with System.Text.Json; a line that is not CLEF is kept as an unparsed event.
 /// </summary>
 public sealed class ClefLogFormat : ILogFormat
 {
@@ -16,79 +17,61 @@ public sealed class ClefLogFormat : ILogFormat
 
     public double Recognise(IReadOnlyList<string> sample)
     {
-        var nonEmpty = sample.Count(l => l.Length > 0);
-        return nonEmpty == 0 ? 0 : (double)sample.Count(l => TryRead(l, null) is not null) / nonEmpty;
+        var nonEmpty = 0;
+        var clef = 0;
+        foreach (var line in sample)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            nonEmpty++;
+            if (IsClef(line))
+                clef++;
+        }
+        return nonEmpty == 0 ? 0 : (double)clef / nonEmpty;
     }
 
-    public ILineParser CreateParser(string inputName) => new Parser(inputName);
+    public ILineParser CreateParser(string inputName) => new ClefLineParser(inputName);
 
-    private static ClefEntry? TryRead(string line, string? clientName)
+    private static bool IsClef(string line)
     {
-        var trimmed = line.AsSpan().TrimStart();
-        if (trimmed.IsEmpty || trimmed[0] != '{' || !line.Contains("\"@t\"", StringComparison.Ordinal))
-            return null;
+        if (!MayBeClef(line))
+            return false;
         try
         {
             using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("@t", out var t)
-                || t.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(t.GetString(), System.Globalization.CultureInfo.InvariantCulture,
-                    System.Globalization.DateTimeStyles.AssumeUniversal, out var time))
-                return null;
-
-            var level = root.TryGetProperty("@l", out var l) && l.ValueKind == JsonValueKind.String
-                ? LevelOf(l.GetString()!)
-                : LogLevel.Info;
-            var template = root.TryGetProperty("@mt", out var mt) && mt.ValueKind == JsonValueKind.String ? mt.GetString() : null;
-            var message = root.TryGetProperty("@m", out var m) && m.ValueKind == JsonValueKind.String
-                ? m.GetString()!
-                : template is null ? "" : ClefMessageTemplate.Render(template, root);
-            var exception = root.TryGetProperty("@x", out var x) && x.ValueKind == JsonValueKind.String ? x.GetString() : null;
-
-            // NATS.Net names its connection in its connect messages' {Name} property (with @m only
-            // the property is left to tell, the template being a hash).
-            if (root.TryGetProperty("SourceContext", out var source) && source.ValueKind == JsonValueKind.String
-                && source.GetString()!.StartsWith("NATS.", StringComparison.Ordinal)
-                && root.TryGetProperty("Name", out var name) && name.ValueKind == JsonValueKind.String)
-                clientName = name.GetString();
-
-            return new ClefEntry(time, level, ExceptionText.Append(message, exception), clientName);
+            return TryReadTime(json.RootElement, out _);
         }
         catch (JsonException)
         {
-            return null;
+            return false;
         }
     }
 
-    private static LogLevel LevelOf(string level) => level switch
+    /// <summary>The cheap test before parsing: an object that names <c>@t</c>.</summary>
+    internal static bool MayBeClef(string line)
     {
-        "Verbose" => LogLevel.Trace,
-        "Debug" => LogLevel.Debug,
-        "Information" => LogLevel.Info,
-        "Warning" => LogLevel.Warning,
-        "Error" => LogLevel.Error,
-        "Fatal" => LogLevel.Fatal,
-        _ => LogLevelNames.TryParse(level, out var parsed) ? parsed : LogLevel.Unknown,
-    };
+        var trimmed = line.AsSpan().TrimStart();
+        return !trimmed.IsEmpty && trimmed[0] == '{' && line.Contains("\"@t\"", StringComparison.Ordinal);
+    }
 
-    private sealed record ClefEntry(DateTimeOffset Time, LogLevel Level, string Message, string? ClientName);
-
-    private sealed class Parser(string input) : ILineParser
+    internal static bool TryReadTime(JsonElement root, out DateTimeOffset time)
     {
-        public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
-        {
-            string? clientName = null;
-            foreach (var line in lines)
+        time = default;
+        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("@t", out var t) && t.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+    }
+
+    internal static LogLevel LevelOf(JsonElement root) =>
+        !root.TryGetProperty("@l", out var l) || l.ValueKind != JsonValueKind.String
+            ? LogLevel.Info
+            : l.GetString() switch
             {
-                if (TryRead(line.Text, clientName) is not { } entry)
-                {
-                    yield return NatsServerLineParser.PlainEvent(input, line.Number, line.Text, null);
-                    continue;
-                }
-                clientName = entry.ClientName;
-                var connection = clientName is null ? null : new ConnectionInfo(ConnectionKind.Client, null, null, null, null, Name: clientName);
-                yield return new LogEvent(input, line.Number, entry.Time, entry.Level, EventOrigin.Client, connection, entry.Message, line.Text);
-            }
-        }
-    }
+                "Verbose" => LogLevel.Trace,
+                "Debug" => LogLevel.Debug,
+                "Information" => LogLevel.Info,
+                "Warning" => LogLevel.Warning,
+                "Error" => LogLevel.Error,
+                "Fatal" => LogLevel.Fatal,
+                var other => LogLevelNames.TryParse(other, out var parsed) ? parsed : LogLevel.Unknown,
+            };
 }

@@ -19,7 +19,7 @@ public sealed class ClefLineParser(string input) : ILineParser
     public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
     {
         foreach (var line in lines)
-            yield return Read(line) ?? NatsServerLineParser.PlainEvent(input, line.Number, line.Text, _lastTime);
+            yield return Read(line) ?? UnparsedLine.Event(input, line.Number, line.Text, _lastTime);
     }
 
     private LogEvent? Read(InputLine line)

@@ -98,7 +98,7 @@ public sealed class JsonLinesFormat : ILogFormat
                         : new LogEvent(input, line.Number, time, level, EventOrigin.Server, connection, message[messageStart..], line.Text);
                 }
                 else
-                    yield return NatsServerLineParser.PlainEvent(input, line.Number, line.Text, null);
+                    yield return UnparsedLine.Event(input, line.Number, line.Text, null);
             }
         }
     }

@@ -88,7 +88,7 @@ public sealed class LogfmtFormat : ILogFormat
                 if (TryRead(line.Text, out var message, out var level, out var time))
                     yield return new LogEvent(input, line.Number, time, level, EventOrigin.Unknown, null, message, line.Text);
                 else
-                    yield return NatsServerLineParser.PlainEvent(input, line.Number, line.Text, null);
+                    yield return UnparsedLine.Event(input, line.Number, line.Text, null);
             }
         }
     }

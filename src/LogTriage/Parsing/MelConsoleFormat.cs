@@ -52,7 +52,7 @@ public sealed partial class MelConsoleFormat : ILogFormat
                 if (header.Success)
                     pending = new Pending(input, line.Number, header, text);
                 else
-                    yield return NatsServerLineParser.PlainEvent(input, line.Number, text, null);
+                    yield return UnparsedLine.Event(input, line.Number, text, null);
             }
             if (pending is not null)
                 yield return pending.Build();

@@ -68,7 +68,7 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
             }
             else
             {
-                yield return PlainEvent(_input, line.Number, text, _lastTime);
+                yield return UnparsedLine.Event(_input, line.Number, text, _lastTime);
             }
         }
 
@@ -94,8 +94,4 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
         var message = text.AsSpan(messageStart).Trim().ToString();
         return new LogEvent(input, number, null, level ?? LogLevel.Unknown, EventOrigin.Server, connection, message, text);
     }
-
-    /// <summary>A line no format understood: kept, so rules on plain text still see it.</summary>
-    internal static LogEvent PlainEvent(string input, long number, string text, DateTimeOffset? time) =>
-        new(input, number, time, LogLevel.Unknown, EventOrigin.Unknown, null, text.Trim(), text) { Parsed = text.Length == 0 };
 }

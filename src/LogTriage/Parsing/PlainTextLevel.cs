@@ -13,9 +13,11 @@ public static class PlainTextLevel
         ("TRACE", LogLevel.Trace), ("[TRC]", LogLevel.Trace), ("trce:", LogLevel.Trace),
     ];
 
-    public static LogLevel Guess(string text)
+    public static LogLevel Guess(string text) => Guess(text.AsSpan());
+
+    public static LogLevel Guess(ReadOnlySpan<char> text)
     {
-        var head = text.AsSpan(0, Math.Min(text.Length, 64));
+        var head = text[..Math.Min(text.Length, 64)];
         var best = LogLevel.Unknown;
         var bestAt = int.MaxValue;
         foreach (var (word, level) in Words)

@@ -11,7 +11,12 @@ public static class CommandLine
 {
     public static async Task<int> RunAsync(string[] args, Terminal terminal)
     {
-        var root = new RootCommand("LogTriage: finds the likely causes of NATS client disconnects in NATS server and client logs.");
+        // Named for the command users type, not for the assembly that happens to implement it.
+        var root = new Command("logtriage", "LogTriage: finds the likely causes of NATS client disconnects in NATS server and client logs.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(AnalyzeCommand.Create(terminal));
         root.Subcommands.Add(RulesCommand.Create(terminal));
         root.Subcommands.Add(ProbeCommand.Create(terminal));

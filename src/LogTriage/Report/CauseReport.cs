@@ -38,7 +38,14 @@ public sealed record ReportedCause(
     IReadOnlyList<string> Explains,
     string Diagnosis,
     IReadOnlyList<string> Fix,
-    string? Why);
+    string? Why)
+{
+    /// <summary>
+    /// What a context finding is, in the words of the rule that saw it ("The server process
+    /// started"), rather than the title of the cause it would belong to.
+    /// </summary>
+    public string SignalTitle => Evidence.Count > 0 && Evidence[0].RuleTitle.Length > 0 ? Evidence[0].RuleTitle : Title;
+}
 
 public sealed record ReportedEvidence(string Input, long Line, DateTimeOffset? Time, string Text, string Rule, string RuleTitle)
 {

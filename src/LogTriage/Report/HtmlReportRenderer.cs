@@ -168,7 +168,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         foreach (var c in report.Context)
         {
             var example = c.Evidence.Count == 0 ? "" : $"""<span class="mono">{E(c.Evidence[0].Input)}:{c.Evidence[0].Line.ToString(CultureInfo.InvariantCulture)}</span>""";
-            o.WriteLine($"""<tr><td>{E(c.Title)} <code>{E(c.Cause)}</code></td><td class="num">{HtmlText.Number(c.Count)}</td><td>{Span(c.FirstSeen, c.LastSeen)}</td><td>{example}</td></tr>""");
+            o.WriteLine($"""<tr><td>{E(c.SignalTitle)} <code>{E(c.Cause)}</code></td><td class="num">{HtmlText.Number(c.Count)}</td><td>{Span(c.FirstSeen, c.LastSeen)}</td><td>{example}</td></tr>""");
         }
         o.WriteLine("</tbody></table></div>");
         o.WriteLine("</section>");

@@ -68,7 +68,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             o.WriteLine("## Also seen");
             o.WriteLine();
             foreach (var c in report.Context)
-                o.WriteLine($"- {Escape(c.Title)} (`{c.Cause}`): {c.Count} line(s), {ReportTime.Span(c.FirstSeen, c.LastSeen)}");
+                o.WriteLine($"- {Escape(c.SignalTitle)} (`{c.Cause}`): {c.Count} line(s), {ReportTime.Span(c.FirstSeen, c.LastSeen)}");
         }
 
         if (report.Unrecognised.Count > 0)

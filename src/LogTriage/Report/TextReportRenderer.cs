@@ -51,7 +51,7 @@ public sealed class TextReportRenderer : IReportRenderer
             o.WriteLine();
             o.WriteLine("Also seen (context, not a cause by itself):");
             foreach (var c in report.Context)
-                o.WriteLine($"  - {c.Title} ({c.Cause}): {c.Count} line(s), {ReportTime.Span(c.FirstSeen, c.LastSeen)}");
+                o.WriteLine($"  - {c.SignalTitle} ({c.Cause}): {c.Count} line(s), {ReportTime.Span(c.FirstSeen, c.LastSeen)}");
         }
 
         if (report.Unrecognised.Count > 0)

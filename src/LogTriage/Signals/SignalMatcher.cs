@@ -55,17 +55,24 @@ public sealed class SignalMatcher : ILineRelevance
     /// <summary>The rules one origin and level can meet, and the literals of those that require one.</summary>
     private sealed class RuleGroup
     {
+        // Building a multi-string search is costly: a group is built when a line of its origin and
+        // level first comes, so a server log never pays for the client groups, nor a 10 KB log for all.
+        private readonly Lazy<SearchValues<string>?> _literals;
+
         public RuleGroup(EventMatcher[] matchers)
         {
             LiteralRules = matchers.Where(m => m.RequiredLiterals.Count > 0).ToArray();
             OtherRules = matchers.Where(m => m.RequiredLiterals.Count == 0).ToArray();
-            var literals = LiteralRules.SelectMany(m => m.RequiredLiterals).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            Literals = literals.Length > 0 ? SearchValues.Create(literals, StringComparison.OrdinalIgnoreCase) : null;
+            _literals = new Lazy<SearchValues<string>?>(() =>
+            {
+                var literals = LiteralRules.SelectMany(m => m.RequiredLiterals).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+                return literals.Length > 0 ? SearchValues.Create(literals, StringComparison.OrdinalIgnoreCase) : null;
+            });
         }
 
         public EventMatcher[] LiteralRules { get; }
         public EventMatcher[] OtherRules { get; }
-        public SearchValues<string>? Literals { get; }
+        public SearchValues<string>? Literals => _literals.Value;
 
         public bool MayMatter(ReadOnlySpan<char> message) =>
             OtherRules.Length > 0 || (Literals is not null && message.IndexOfAny(Literals) >= 0);

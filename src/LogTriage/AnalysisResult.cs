@@ -11,4 +11,8 @@ public sealed record AnalysisResult(
     IReadOnlyList<RankedCause> Context,
     long Events,
     long Signals,
-    IReadOnlyList<UnrecognisedGroup> Unrecognised);
+    IReadOnlyList<UnrecognisedGroup> Unrecognised)
+{
+    /// <summary>Signals that rules' exceptions held back, per rule and exception.</summary>
+    public IReadOnlyList<SuppressedSignals> Suppressed { get; init; } = [];
+}

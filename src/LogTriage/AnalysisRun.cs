@@ -7,29 +7,31 @@ using LogTriage.Signals;
 namespace LogTriage;
 
 /// <summary>
-/// The state of one analysis while it streams: what was read, the keyed tallies, the unrecognised
-/// lines. A snapshot of its conclusions can be taken at any time, from any thread (a live update,
-/// Ctrl-C), while events keep arriving.
+/// The state of one analysis while it streams: what was read, the coalescer handing signal facts
+/// to the analysis' long-lived engine session, the unrecognised lines. A snapshot of its
+/// conclusions can be taken at any time, from any thread (a live update, Ctrl-C), while events
+/// keep arriving.
 /// </summary>
 public sealed class AnalysisRun
 {
     private readonly object _gate = new();
     private readonly RuleSet _rules;
-    private readonly CauseEngine _engine;
     private readonly CauseRanker _ranker;
     private readonly int _unrecognisedGroups;
-    private readonly SignalAggregator _aggregator;
+    private readonly SignalCoalescer _coalescer;
+    private readonly EngineSession _session;
     private readonly UnrecognisedCollector _unrecognised = new();
+    private readonly List<SignalFact> _closed = [];
     private long _events;
     private long _signals;
 
-    internal AnalysisRun(RuleSet rules, CauseEngine engine, CauseRanker ranker, IReadOnlyList<InputStatistics> inputs, int unrecognisedGroups)
+    internal AnalysisRun(RuleSet rules, CauseEngine engine, CauseRanker ranker, CoalescingPlan plan, IReadOnlyList<InputStatistics> inputs, int unrecognisedGroups)
     {
         _rules = rules;
-        _engine = engine;
         _ranker = ranker;
         _unrecognisedGroups = unrecognisedGroups;
-        _aggregator = new SignalAggregator(rules);
+        _coalescer = new SignalCoalescer(plan);
+        _session = engine.OpenSession();
         Inputs = inputs;
     }
 
@@ -38,16 +40,29 @@ public sealed class AnalysisRun
     /// <summary>How many signals have been seen; a live observer compares it to know whether anything changed.</summary>
     public long SignalCount => Interlocked.Read(ref _signals);
 
+    /// <summary>What the engine was given and did, for the benchmark.</summary>
+    public EngineStatistics EngineStatistics
+    {
+        get
+        {
+            lock (_gate)
+                return new EngineStatistics(_session.FactsInserted, _session.LiveFacts, _session.RulesFired);
+        }
+    }
+
     internal void Add(LogEvent e, List<Signal> signals)
     {
         lock (_gate)
         {
             _events++;
             if (signals.Count == 0)
+            {
                 _unrecognised.Add(e);
-            foreach (var signal in signals)
-                _aggregator.Add(signal);
+                return;
+            }
+            _coalescer.Add(e, signals, _closed);
             Interlocked.Add(ref _signals, signals.Count);
+            HandOver();
         }
     }
 
@@ -57,11 +72,21 @@ public sealed class AnalysisRun
             _events++;
     }
 
+    private void HandOver()
+    {
+        if (_closed.Count == 0)
+            return;
+        _session.Insert(_closed, _coalescer.Now);
+        _closed.Clear();
+    }
+
     public AnalysisResult Snapshot()
     {
         lock (_gate)
         {
-            var conclusions = _engine.Run(_aggregator.RuleTallies, _aggregator.ThresholdTallies);
+            _coalescer.Flush(_closed);
+            HandOver();
+            var conclusions = _session.Conclusions();
             var ranked = _ranker.Rank(_rules, conclusions);
             return new AnalysisResult(
                 Inputs,
@@ -69,7 +94,14 @@ public sealed class AnalysisRun
                 ranked.Where(c => c.Severity == Severity.Info).ToList(),
                 _events,
                 _signals,
-                _unrecognised.Groups(_unrecognisedGroups));
+                _unrecognised.Groups(_unrecognisedGroups))
+            {
+                Suppressed = conclusions.Suppressions
+                    .GroupBy(s => (s.RuleId, s.Exception))
+                    .Select(g => new SuppressedSignals(g.Key.RuleId, g.Key.Exception, g.Sum(s => s.Fact.Count)))
+                    .OrderBy(s => s.RuleId, StringComparer.Ordinal).ThenBy(s => s.Exception, StringComparer.Ordinal)
+                    .ToList(),
+            };
         }
     }
 }

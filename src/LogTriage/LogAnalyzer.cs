@@ -18,6 +18,7 @@ public sealed class LogAnalyzer
     private readonly SignalMatcher _matcher;
     private readonly CauseEngine _engine;
     private readonly CauseRanker _ranker = new();
+    private readonly CoalescingPlan _plan;
     private readonly FormatDetector _formats;
 
     public LogAnalyzer(RuleSet rules, FormatDetector? formats = null)
@@ -25,6 +26,7 @@ public sealed class LogAnalyzer
         _rules = rules;
         _matcher = new SignalMatcher(rules);
         _engine = new CauseEngine(rules);
+        _plan = new CoalescingPlan(rules);
         _formats = formats ?? FormatDetector.Default;
     }
 
@@ -45,7 +47,7 @@ public sealed class LogAnalyzer
             streams.Add(ReadEvents(input, stats, forced, options.DetectionLines));
         }
 
-        var run = new AnalysisRun(_rules, _engine, _ranker, statistics, options.UnrecognisedGroups);
+        var run = new AnalysisRun(_rules, _engine, _ranker, _plan, statistics, options.UnrecognisedGroups);
         options.Started?.Invoke(run);
         var signals = new List<Signal>();
         foreach (var e in EventMerger.Merge(streams))

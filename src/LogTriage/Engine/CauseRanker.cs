@@ -3,74 +3,89 @@ using LogTriage.Rules;
 namespace LogTriage.Engine;
 
 /// <summary>
-/// Groups findings by cause and orders the causes: a cause explained by another comes after it
-/// and loses confidence; otherwise the more severe and more certain cause comes first.
+/// Turns the engine's conclusions into ranked causes, weighing evidence rather than counting rules:
+/// how specific the strongest signal is, how many lines back it (with diminishing returns), how many
+/// connections it touches, whether it came first, and how much of it another cause explains. The
+/// constants come from the rule files' <c>scoring:</c> section.
 /// </summary>
 public sealed class CauseRanker(int maxEvidencePerCause = 8)
 {
-    /// <summary>How much an explained cause's confidence is scaled down: it is probably a symptom.</summary>
-    private const double ExplainedPenalty = 0.5;
-
     public IReadOnlyList<RankedCause> Rank(RuleSet rules, EngineConclusions conclusions)
     {
-        var explainedBy = conclusions.Explanations
+        var scoring = rules.Scoring;
+        var explained = conclusions.Explanations
             .GroupBy(e => e.Symptom.Cause)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Root.Cause).Distinct().Order(StringComparer.Ordinal).ToList());
+            .ToDictionary(g => g.Key, g => g.ToList());
         var explains = conclusions.Explanations
             .GroupBy(e => e.Root.Cause)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Symptom.Cause).Distinct().Order(StringComparer.Ordinal).ToList());
+        var earliest = conclusions.Findings.Count == 0 ? DateTimeOffset.MinValue : conclusions.Findings.Min(f => f.First);
 
         var causes = conclusions.Findings
             .GroupBy(f => f.Cause)
-            .Select(g => Summarise(rules.Causes[g.Key], g.ToList(),
-                explainedBy.GetValueOrDefault(g.Key) ?? [], explains.GetValueOrDefault(g.Key) ?? []))
+            .Select(g => Summarise(scoring, rules.Causes[g.Key], g.ToList(), explained.GetValueOrDefault(g.Key) ?? [],
+                explains.GetValueOrDefault(g.Key) ?? [], earliest))
             .ToList();
-
         return Order(causes);
     }
 
-    private RankedCause Summarise(CauseDefinition cause, List<Finding> findings, List<string> explainedBy, List<string> explains)
+    private RankedCause Summarise(ScoringDefinition scoring, CauseDefinition cause, List<Finding> findings,
+        List<Explanation> explainedBy, List<string> explains, DateTimeOffset earliest)
     {
-        // Each rule is one piece of evidence; independent pieces combine as a noisy-or.
-        var byRule = findings.GroupBy(f => f.RuleId).Select(g => g.First()).ToList();
-        var confidence = 1 - byRule.Aggregate(1.0, (p, f) => p * (1 - f.Rule.Confidence));
-        if (explainedBy.Count > 0)
-            confidence *= ExplainedPenalty;
+        var byRule = findings.GroupBy(f => f.RuleId).Select(g => (Rule: g.First().Rule, Findings: g.ToList())).ToList();
+        var lines = findings.Where(f => f.AddsToCount).Sum(f => f.Lines);
+        var connections = findings.SelectMany(f => f.Connections).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-        var ordered = byRule
-            .OrderByDescending(f => f.Rule.Severity)
-            .ThenByDescending(f => f.Rule.Confidence)
-            .ThenByDescending(f => f.Count)
-            .ToList();
+        // The most specific signal sets the base; other rules corroborate it a little, volume and
+        // breadth add with diminishing returns.
+        var strongest = byRule.Max(r => r.Rule.Confidence);
+        var corroboration = 1 - byRule.Select(r => r.Rule.Confidence).Order().SkipLast(1).Aggregate(1.0, (p, c) => p * (1 - c / 3));
+        var confidence = strongest + (1 - strongest) * corroboration;
+        confidence += scoring.VolumeDamping * Math.Log10(1 + Math.Max(lines, 1) - 1) / 2;
+        confidence += scoring.BreadthWeight * Math.Log10(1 + connections.Count) / 2;
+        if (findings.Min(f => f.First) == earliest)
+            confidence += scoring.FirstBonus;
+        if (lines <= 1 && byRule.Count == 1)
+            confidence = Math.Min(confidence, scoring.MaxSingleSignalConfidence);
 
-        var evidence = ordered
-            .SelectMany(f => findings.Where(x => x.RuleId == f.RuleId).SelectMany(x => x.Evidence)
-                .Select(e => new EvidenceLine(e, f.RuleId, f.Rule.Title)))
+        // The share of this cause's lines that a root of another cause accounts for.
+        var explainedLines = explainedBy.Select(e => e.Symptom).Distinct().Where(f => f.AddsToCount).Sum(f => f.Lines);
+        var explainedShare = lines == 0 ? (explainedBy.Count > 0 ? 1 : 0) : Math.Min(1.0, (double)explainedLines / lines);
+        confidence *= 1 - scoring.ExplainedPenalty * explainedShare;
+        confidence = Math.Clamp(confidence, 0, 0.99);
+
+        var severity = findings.Max(f => f.Rule.Severity);
+        var evidence = byRule
+            .OrderByDescending(r => r.Rule.Severity)
+            .ThenByDescending(r => r.Rule.Confidence)
+            .ThenBy(r => r.Findings.Min(f => f.First))
+            .SelectMany(r => r.Findings.OrderBy(f => f.First).SelectMany(f => f.Evidence).Select(e => new EvidenceLine(e, r.Rule.Id, r.Rule.Title)))
             .DistinctBy(e => (e.Event.Input, e.Event.Line))
             .Take(maxEvidencePerCause)
-            .OrderBy(e => e.Event.Time ?? DateTimeOffset.MinValue)
-            .ThenBy(e => e.Event.Input, StringComparer.Ordinal)
-            .ThenBy(e => e.Event.Line)
             .ToList();
 
         return new RankedCause(
             cause,
-            findings.Max(f => f.Rule.Severity),
+            severity,
             Math.Round(confidence, 3),
             findings.Where(f => f.AddsToCount).Sum(f => f.Count),
-            findings.Select(f => f.FirstSeen).Where(t => t is not null).Min(),
-            findings.Select(f => f.LastSeen).Where(t => t is not null).Max(),
-            ordered.Select(f => f.RuleId).ToList(),
+            findings.Where(f => f.Timed).Select(f => (DateTimeOffset?)f.First).Min(),
+            findings.Where(f => f.Timed).Select(f => (DateTimeOffset?)f.Last).Max(),
+            byRule.OrderByDescending(r => r.Rule.Severity).ThenByDescending(r => r.Rule.Confidence).Select(r => r.Rule.Id).ToList(),
             evidence,
-            findings.SelectMany(f => f.Connections).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(50).ToList(),
-            explainedBy,
-            explains);
+            connections.Take(50).ToList(),
+            explainedShare >= 0.5 ? explainedBy.Select(e => e.Root.Cause).Distinct().Order(StringComparer.Ordinal).ToList() : [],
+            explains)
+        {
+            Score = scoring.SeverityWeights.GetValueOrDefault(severity, 0.2) * confidence,
+            Lines = lines,
+        };
     }
 
     private static IReadOnlyList<RankedCause> Order(List<RankedCause> causes)
     {
         var scored = causes
-            .OrderByDescending(Score)
+            .OrderByDescending(c => c.Score)
             .ThenByDescending(c => c.Count)
             .ThenBy(c => c.Cause, StringComparer.Ordinal)
             .ToList();
@@ -88,14 +103,4 @@ public sealed class CauseRanker(int maxEvidencePerCause = 8)
         }
         return result;
     }
-
-    private static double Score(RankedCause c) => SeverityWeight(c.Severity) * c.Confidence;
-
-    private static double SeverityWeight(Severity s) => s switch
-    {
-        Severity.Critical => 1.0,
-        Severity.Error => 0.8,
-        Severity.Warning => 0.55,
-        _ => 0.2,
-    };
 }

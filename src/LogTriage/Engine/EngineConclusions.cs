@@ -1,4 +1,7 @@
 namespace LogTriage.Engine;
 
-/// <summary>The findings and explanations the rules derived.</summary>
-public sealed record EngineConclusions(IReadOnlyList<Finding> Findings, IReadOnlyList<Explanation> Explanations);
+/// <summary>What the rules concluded: findings, what explains what, and what exceptions held back.</summary>
+public sealed record EngineConclusions(
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<Explanation> Explanations,
+    IReadOnlyList<Suppression> Suppressions);

@@ -1,46 +1,58 @@
 using LogTriage.Parsing;
 using LogTriage.Rules;
+using LogTriage.Signals;
 
 namespace LogTriage.Engine;
 
-/// <summary>Fact inserted by a fired rule: this rule holds, for this cause, on this evidence.</summary>
+/// <summary>
+/// Linked fact inserted by a fired rule: this rule holds, for this key, over these signal facts.
+/// NRules retracts it when its premises go (a later fact negates an <c>unless</c>, a window no longer
+/// reaches its count).
+/// </summary>
 public sealed record Finding(
     RuleDefinition Rule,
-    string? Key,
+    FactKey Key,
     long Count,
-    DateTimeOffset? FirstSeen,
-    DateTimeOffset? LastSeen,
-    SignalPosition? FirstPosition,
+    long Lines,
+    DateTimeOffset First,
+    DateTimeOffset Last,
     IReadOnlyList<LogEvent> Evidence,
     IReadOnlyList<string> Connections)
 {
-    /// <summary>When the finding's signals happened, run by run; one run for a threshold's window.</summary>
-    public IReadOnlyList<Burst> Bursts { get; init; } = [];
+    /// <summary>False when the log had no times and <see cref="First"/>/<see cref="Last"/> only order lines.</summary>
+    public bool Timed { get; init; } = true;
 
     public string RuleId => Rule.Id;
     public string Cause => Rule.Cause;
 
-    /// <summary>Threshold findings count signals already counted by the rule they count.</summary>
+    /// <summary>Thresholds and sequences count signals that their single-event rules count already.</summary>
     public bool AddsToCount => Rule.IsEventRule;
 
-    public static Finding FromTally(RuleDefinition rule, RuleTally t) =>
-        new(rule, null, t.Count, t.FirstSeen, t.LastSeen, t.FirstPosition, t.Evidence, t.Connections) { Bursts = t.Bursts };
+    /// <summary>Whether <paramref name="symptom"/> began while this finding held or within <paramref name="within"/> after.</summary>
+    public bool Precedes(Finding symptom, TimeSpan within) =>
+        symptom.Last >= ClampedTime.Minus(First, SignalFact.ClockSkew) && symptom.First <= ClampedTime.Plus(Last, within);
 
-    /// <summary>A sequence joins two tallies of one key: its evidence comes from both sides.</summary>
-    public static Finding FromSequence(RuleDefinition rule, RuleTally first, RuleTally then) =>
-        new(rule, first.Key, first.Count + then.Count, first.FirstSeen ?? then.FirstSeen, Later(first.LastSeen, then.LastSeen),
-            first.FirstPosition, [.. first.Evidence.Take(3), .. then.Evidence.Take(3)],
-            [.. first.Connections.Union(then.Connections).Order(StringComparer.Ordinal)]) { Bursts = first.Bursts };
+    public static Finding Of(RuleDefinition rule, SignalFact f) =>
+        new(rule, f.Key, f.Count, f.Lines, f.First, f.Last, f.Evidence, f.Connections) { Timed = f.Timed };
 
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
-
-    public static Finding FromThreshold(RuleDefinition rule, ThresholdTally t) =>
-        new(rule, t.Key, t.Peak, t.FirstSeen, t.LastSeen, t.FirstPosition, t.Evidence,
-            NamesAConnection(rule.Threshold!.Per) ? [$"{rule.Threshold.Per.Kind} {t.Key}"] : [])
+    public static Finding Of(RuleDefinition rule, IEnumerable<SignalFact> facts)
+    {
+        var list = facts.OrderBy(f => f.First).ToList();
+        return new Finding(rule, list[0].Key, list.Sum(f => f.Count), list.Sum(f => f.Lines), list[0].First, list.Max(f => f.Last),
+            [.. list.SelectMany(f => f.Evidence).Take(6)], [.. list.SelectMany(f => f.Connections).Distinct(StringComparer.Ordinal).Take(8)])
         {
-            Bursts = t.FirstSeen is { } first ? [new Burst(first, t.LastSeen ?? first, t.Peak)] : [],
+            Timed = list.All(f => f.Timed),
         };
+    }
 
-    private static bool NamesAConnection(Rules.GroupBy per) =>
-        per.Kind is "connection" or "address" or "endpoint" or "client" or "account" or "user";
+    /// <summary>The connection a threshold groups by, named in the report ("address 10.0.0.5").</summary>
+    public static Finding OfWindow(RuleDefinition rule, IEnumerable<SignalFact> facts)
+    {
+        var finding = Of(rule, facts);
+        var per = rule.Threshold!.Per;
+        var value = finding.Key[per.ToString()];
+        return per.Kind is "connection" or "address" or "endpoint" or "client" or "account" or "user" && value != FactKey.Any
+            ? finding with { Connections = [$"{per.Kind} {value}", .. finding.Connections] }
+            : finding;
+    }
 }

@@ -18,6 +18,12 @@ public sealed record RankedCause(
     IReadOnlyList<string> Explains)
 {
     public string Cause => Definition.Id;
+
+    /// <summary>Severity weight times confidence: what the ranking orders by.</summary>
+    public double Score { get; init; }
+
+    /// <summary>Input lines behind the cause, each counted once however many of its rules matched it.</summary>
+    public long Lines { get; init; }
 }
 
 /// <summary>An event shown as evidence, with the rule that picked it.</summary>

@@ -1,56 +1,105 @@
 using System.Linq.Expressions;
 using LogTriage.Rules;
+using LogTriage.Signals;
 using NRules.RuleModel;
-using RuleSet = LogTriage.Rules.RuleSet;
 using NRules.RuleModel.Builders;
 
 namespace LogTriage.Engine;
 
 /// <summary>
 /// Compiles YAML rule definitions into NRules rule definitions with the RuleModel builder, so the
-/// YAML files stay the only place where rules live. Four shapes come out:
-/// a single-event rule turns its tally into a finding; a threshold rule fires on a window tally
-/// that reached its count; a sequence rule joins the keyed tallies of two rules with the same key
-/// (client name, address) when one follows the other; an explains rule joins its own findings
-/// with later findings of the causes it explains.
+/// YAML files stay the only place where the reasoning lives:
+/// <list type="bullet">
+/// <item>a single-event rule matches its signal facts, one finding per fact;</item>
+/// <item>a threshold is an aggregate: the facts of the counted rule grouped by key and window, whose
+/// summed count reaches the threshold (two sets of windows offset by half a window, so a burst that
+/// straddles a boundary is still seen);</item>
+/// <item>a sequence is a join of two rules' facts on the same key with its time condition;</item>
+/// <item><c>unless</c> is a <c>Not</c> over the named rules' facts on the same key within the span;</item>
+/// <item>exceptions are conditions on the fact's key, with a rule of their own counting what they hold back;</item>
+/// <item><c>explains</c> joins a root finding with the later findings of the causes it explains.</item>
+/// </list>
+/// Every conclusion is a linked fact, so it disappears when its premises do.
 /// </summary>
 public sealed class RuleCompiler
 {
+    private const string Linked = "conclusion";
+
     public IReadOnlyList<IRuleDefinition> Compile(IReadOnlyList<RuleDefinition> rules)
     {
         var definitions = new List<IRuleDefinition>();
         foreach (var rule in rules)
         {
-            definitions.Add(rule.IsEventRule ? EventRule(rule) : rule.Threshold is not null ? ThresholdRule(rule) : SequenceRule(rule));
+            if (rule.IsEventRule)
+                definitions.Add(EventRule(rule));
+            else if (rule.Threshold is not null)
+            {
+                definitions.Add(ThresholdRule(rule, phase: 0));
+                definitions.Add(ThresholdRule(rule, phase: 1));
+            }
+            else
+                definitions.Add(SequenceRule(rule));
+            foreach (var exception in rule.Exceptions)
+                definitions.Add(SuppressionRule(rule, exception));
             if (rule.Explains is { } explains)
                 definitions.Add(ExplainsRule(rule, explains));
         }
         return definitions;
     }
 
+    /// <summary>The rule names NRules knows a YAML rule by (thresholds compile to two).</summary>
+    public static IEnumerable<string> CompiledNames(RuleDefinition rule)
+    {
+        if (rule.Threshold is not null)
+        {
+            yield return rule.Id + "#window0";
+            yield return rule.Id + "#window1";
+        }
+        else
+            yield return rule.Id;
+        foreach (var exception in rule.Exceptions)
+            yield return $"{rule.Id}#except:{exception.Name}";
+        if (rule.Explains is not null)
+            yield return rule.Id + "#explains";
+    }
+
     private static IRuleDefinition EventRule(RuleDefinition rule)
     {
         var builder = Named(rule.Id);
         var id = rule.Id;
-        var tally = builder.LeftHandSide().Pattern(typeof(RuleTally), "tally");
-        tally.Condition((Expression<Func<RuleTally, bool>>)(tally => tally.RuleId == id && tally.Per == null));
+        var fact = builder.LeftHandSide().Pattern(typeof(SignalFact), "fact");
+        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == id));
+        ExceptionsDoNotHold(fact, "fact", rule.Exceptions);
+        if (rule.Unless is { } unless)
+            Absent(builder, unless, "fact", (Expression<Func<SignalFact, SignalFact, bool>>)((absent, fact) =>
+                absent.Within(ClampedTime.Minus(fact.First, unless.Before), ClampedTime.Plus(fact.Last, unless.After))), (Expression<Func<SignalFact, SignalFact, bool>>)((absent, fact) =>
+                FactKey.Joins(absent.Key, fact.Key, unless.Same.ToString())));
 
-        builder.RightHandSide().Action((Expression<Action<IContext, RuleTally>>)((ctx, tally) =>
-            ctx.Insert(Finding.FromTally(rule, tally))));
+        Conclude<SignalFact>(builder, "fact", fact => Finding.Of(rule, fact));
         return builder.Build();
     }
 
-    private static IRuleDefinition ThresholdRule(RuleDefinition rule)
+    private static IRuleDefinition ThresholdRule(RuleDefinition rule, int phase)
     {
-        var builder = Named(rule.Id);
-        var id = rule.Id;
-        var count = rule.Threshold!.Count;
-        var window = builder.LeftHandSide().Pattern(typeof(ThresholdTally), "window");
-        window.Condition((Expression<Func<ThresholdTally, bool>>)(window => window.RuleId == id));
-        window.Condition((Expression<Func<ThresholdTally, bool>>)(window => window.Peak >= count));
+        var builder = Named($"{rule.Id}#window{phase}");
+        var threshold = rule.Threshold!;
+        var counted = threshold.RuleId;
+        var per = threshold.Per.ToString();
+        var count = threshold.Count;
+        var width = threshold.Within.Ticks;
+        var offset = phase * width / 2;
 
-        builder.RightHandSide().Action((Expression<Action<IContext, ThresholdTally>>)((ctx, window) =>
-            ctx.Insert(Finding.FromThreshold(rule, window))));
+        var window = builder.LeftHandSide().Pattern(typeof(IGrouping<WindowKey, SignalFact>), "window");
+        var aggregate = window.Aggregate();
+        aggregate.GroupBy(
+            (Expression<Func<SignalFact, WindowKey>>)(fact => new WindowKey(fact.Key[per], (fact.First.UtcTicks + offset) / width)),
+            (Expression<Func<SignalFact, SignalFact>>)(fact => fact));
+        var fact = aggregate.Pattern(typeof(SignalFact), "fact");
+        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == counted));
+        ExceptionsDoNotHold(fact, "fact", rule.Exceptions);
+        window.Condition((Expression<Func<IGrouping<WindowKey, SignalFact>, bool>>)(window => window.Sum(f => f.Count) >= count));
+
+        Conclude<IGrouping<WindowKey, SignalFact>>(builder, "window", window => Finding.OfWindow(rule, window));
         return builder.Build();
     }
 
@@ -58,42 +107,114 @@ public sealed class RuleCompiler
     {
         var builder = Named(rule.Id);
         var sequence = rule.Sequence!;
-        var firstIds = sequence.First.ToArray();
-        var thenIds = sequence.Then.ToArray();
-        var per = sequence.Same.ToString();
+        var firstIds = sequence.First.ToHashSet(StringComparer.Ordinal);
+        var thenIds = sequence.Then.ToHashSet(StringComparer.Ordinal);
+        var same = sequence.Same.ToString();
         var within = sequence.Within;
 
-        var first = builder.LeftHandSide().Pattern(typeof(RuleTally), "first");
-        first.Condition((Expression<Func<RuleTally, bool>>)(first => first.Per == per && firstIds.Contains(first.RuleId)));
+        var first = builder.LeftHandSide().Pattern(typeof(SignalFact), "first");
+        first.Condition((Expression<Func<SignalFact, bool>>)(first => firstIds.Contains(first.RuleId)));
+        ExceptionsDoNotHold(first, "first", rule.Exceptions);
+        var then = builder.LeftHandSide().Pattern(typeof(SignalFact), "then");
+        then.Condition((Expression<Func<SignalFact, bool>>)(then => thenIds.Contains(then.RuleId)));
+        then.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((then, first) => FactKey.Joins(then.Key, first.Key, same)));
+        then.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((then, first) => first.IsFollowedBy(then, within)));
 
-        var then = builder.LeftHandSide().Pattern(typeof(RuleTally), "then");
-        then.Condition((Expression<Func<RuleTally, bool>>)(then => then.Per == per && thenIds.Contains(then.RuleId)));
-        then.Condition((Expression<Func<RuleTally, RuleTally, bool>>)((then, first) => Signals.SignalKey.Joins(then.Key, first.Key) && SequenceTiming.Follows(first, then, within)));
+        if (rule.Unless is { } unless)
+        {
+            var key = unless.Same.ToString();
+            var span = unless.Between
+                ? (Expression<Func<SignalFact, SignalFact, SignalFact, bool>>)((absent, first, then) =>
+                    absent.First >= first.Last && absent.Last <= then.First)
+                : (absent, first, then) => absent.Within(ClampedTime.Minus(first.First, unless.Before), ClampedTime.Plus(then.Last, unless.After));
+            var not = builder.LeftHandSide().Not().Pattern(typeof(SignalFact), "absent");
+            var ids = unless.Rules.ToHashSet(StringComparer.Ordinal);
+            not.Condition((Expression<Func<SignalFact, bool>>)(absent => ids.Contains(absent.RuleId)));
+            not.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((absent, first) => FactKey.Joins(absent.Key, first.Key, key)));
+            not.Condition(span);
+        }
 
-        builder.RightHandSide().Action((Expression<Action<IContext, RuleTally, RuleTally>>)((ctx, first, then) =>
-            ctx.Insert(Finding.FromSequence(rule, first, then))));
+        var rhs = builder.RightHandSide();
+        rhs.Action((Expression<Action<IContext, SignalFact, SignalFact>>)((ctx, first, then) => ctx.InsertLinked(Linked, Finding.Of(rule, new[] { first, then }))), ActionTrigger.Activated);
+        rhs.Action((Expression<Action<IContext, SignalFact, SignalFact>>)((ctx, first, then) => ctx.UpdateLinked(Linked, Finding.Of(rule, new[] { first, then }))), ActionTrigger.Reactivated);
+        return builder.Build();
+    }
+
+    private static IRuleDefinition SuppressionRule(RuleDefinition rule, RuleException exception)
+    {
+        var builder = Named($"{rule.Id}#except:{exception.Name}");
+        var ids = (rule.Threshold is { } t ? [t.RuleId] : rule.Sequence is { } s ? s.First : new[] { rule.Id }).ToHashSet(StringComparer.Ordinal);
+        var fields = exception.Fields;
+        var id = rule.Id;
+        var name = exception.Name;
+        var fact = builder.LeftHandSide().Pattern(typeof(SignalFact), "fact");
+        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => ids.Contains(fact.RuleId) && ExceptionMatch.Holds(fields, fact.Key)));
+        Conclude<SignalFact>(builder, "fact", fact => new Suppression(id, name, fact));
         return builder.Build();
     }
 
     private static IRuleDefinition ExplainsRule(RuleDefinition rule, ExplainsRelation explains)
     {
         var builder = Named(rule.Id + "#explains");
-        // Explanations are derived from findings, so they run after every finding is in.
-        builder.Priority(-1);
         var id = rule.Id;
-        var causes = explains.Causes.ToArray();
+        var causes = explains.Causes.ToHashSet(StringComparer.Ordinal);
         var within = explains.Within;
+        var same = explains.Same.ToString();
 
         var root = builder.LeftHandSide().Pattern(typeof(Finding), "root");
         root.Condition((Expression<Func<Finding, bool>>)(root => root.RuleId == id));
-
         var symptom = builder.LeftHandSide().Pattern(typeof(Finding), "symptom");
         symptom.Condition((Expression<Func<Finding, bool>>)(symptom => causes.Contains(symptom.Cause)));
-        symptom.Condition((Expression<Func<Finding, Finding, bool>>)((symptom, root) => Explanation.Applies(root, symptom, within)));
+        symptom.Condition((Expression<Func<Finding, Finding, bool>>)((symptom, root) =>
+            symptom.Cause != root.Cause && FactKey.Joins(symptom.Key, root.Key, same) && root.Precedes(symptom, within)));
 
-        builder.RightHandSide().Action((Expression<Action<IContext, Finding, Finding>>)((ctx, root, symptom) =>
-            ctx.Insert(new Explanation(root, symptom))));
+        var rhs = builder.RightHandSide();
+        rhs.Action((Expression<Action<IContext, Finding, Finding>>)((ctx, root, symptom) => ctx.InsertLinked(Linked, new Explanation(root, symptom))), ActionTrigger.Activated);
+        rhs.Action((Expression<Action<IContext, Finding, Finding>>)((ctx, root, symptom) => ctx.UpdateLinked(Linked, new Explanation(root, symptom))), ActionTrigger.Reactivated);
         return builder.Build();
+    }
+
+    private static void ExceptionsDoNotHold(PatternBuilder pattern, string name, IReadOnlyList<RuleException> exceptions)
+    {
+        foreach (var exception in exceptions)
+        {
+            var fields = exception.Fields;
+            pattern.Condition((Expression<Func<SignalFact, bool>>)(fact => !ExceptionMatch.Holds(fields, fact.Key)));
+        }
+    }
+
+    /// <summary>A <c>Not</c> over the unless rules' facts, joined to the anchor pattern by key and span.</summary>
+    private static void Absent(RuleBuilder builder, UnlessCondition unless, string anchor,
+        Expression<Func<SignalFact, SignalFact, bool>> span, Expression<Func<SignalFact, SignalFact, bool>> key)
+    {
+        var ids = unless.Rules.ToHashSet(StringComparer.Ordinal);
+        var not = builder.LeftHandSide().Not().Pattern(typeof(SignalFact), "absent");
+        not.Condition((Expression<Func<SignalFact, bool>>)(absent => ids.Contains(absent.RuleId)));
+        not.Condition(Rename(key, anchor));
+        not.Condition(Rename(span, anchor));
+    }
+
+    /// <summary>NRules binds lambda parameters to patterns by name: the anchor's parameter takes its pattern's name.</summary>
+    private static LambdaExpression Rename(LambdaExpression lambda, string anchor)
+    {
+        var renamed = lambda.Parameters.Select((p, i) => i == 0 ? p : Expression.Parameter(p.Type, anchor)).ToArray();
+        var body = new ParameterSwap(lambda.Parameters, renamed).Visit(lambda.Body);
+        return Expression.Lambda(body, renamed);
+    }
+
+    /// <summary>Inserts the conclusion as a fact linked to the match, and keeps it current as the match changes.</summary>
+    private static void Conclude<T>(RuleBuilder builder, string name, Func<T, object> conclusion)
+    {
+        var rhs = builder.RightHandSide();
+        var p = Expression.Parameter(typeof(T), name);
+        var ctx = Expression.Parameter(typeof(IContext), "ctx");
+        var make = Expression.Invoke(Expression.Constant(conclusion), p);
+        rhs.Action(Expression.Lambda<Action<IContext, T>>(
+            Expression.Call(ctx, typeof(IContext).GetMethod(nameof(IContext.InsertLinked))!, Expression.Constant(Linked, typeof(object)), make), ctx, p),
+            ActionTrigger.Activated);
+        rhs.Action(Expression.Lambda<Action<IContext, T>>(
+            Expression.Call(ctx, typeof(IContext).GetMethod(nameof(IContext.UpdateLinked))!, Expression.Constant(Linked, typeof(object)), make), ctx, p),
+            ActionTrigger.Reactivated);
     }
 
     private static RuleBuilder Named(string name)
@@ -101,5 +222,16 @@ public sealed class RuleCompiler
         var builder = new RuleBuilder();
         builder.Name(name);
         return builder;
+    }
+
+    private sealed class ParameterSwap(IReadOnlyList<ParameterExpression> from, IReadOnlyList<ParameterExpression> to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            for (var i = 0; i < from.Count; i++)
+                if (from[i] == node)
+                    return to[i];
+            return node;
+        }
     }
 }

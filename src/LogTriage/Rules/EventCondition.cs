@@ -7,4 +7,8 @@ public sealed record EventCondition(
     IReadOnlyList<LogLevel> Levels,
     IReadOnlyList<ConnectionKind> Kinds,
     TextMatch? Message,
-    TextMatch? Unless);
+    TextMatch? Unless)
+{
+    /// <summary>Typed comparisons on the fields the message regex captured; every one must hold.</summary>
+    public IReadOnlyList<FieldComparison> Where { get; init; } = [];
+}

@@ -19,5 +19,11 @@ public sealed record RuleDefinition(
     RuleExamples Examples,
     SourceLocation Location)
 {
+    /// <summary>What must not have happened around this rule's signals for it to hold.</summary>
+    public UnlessCondition? Unless { get; init; }
+
+    /// <summary>Key or field values under which the rule does not fire.</summary>
+    public IReadOnlyList<RuleException> Exceptions { get; init; } = [];
+
     public bool IsEventRule => When is not null;
 }

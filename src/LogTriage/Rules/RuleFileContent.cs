@@ -8,4 +8,10 @@ public sealed record RuleFileContent(
 {
     /// <summary>Ids of earlier rules this file turns off (<c>disabled: true</c>).</summary>
     public IReadOnlyList<(string Id, SourceLocation Location)> Disabled { get; init; } = [];
+
+    /// <summary>Exceptions this file adds to rules of an earlier directory.</summary>
+    public IReadOnlyList<RuleAmendment> Amendments { get; init; } = [];
+
+    /// <summary>The ranker's constants, when this file sets them.</summary>
+    public ScoringDefinition? Scoring { get; init; }
 }

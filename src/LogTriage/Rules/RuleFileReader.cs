@@ -10,14 +10,18 @@ namespace LogTriage.Rules;
 /// </summary>
 public sealed class RuleFileReader
 {
-    private static readonly string[] FileKeys = ["causes", "rules"];
+    private static readonly string[] FileKeys = ["causes", "rules", "scoring"];
+    private static readonly string[] ScoringKeys = ["severity-weights", "explained-penalty", "volume-damping", "breadth-weight", "first-bonus", "max-single-signal-confidence", "why"];
+    private static readonly string[] UnlessKeys = ["rules", "before", "after", "between", "same"];
+    private static readonly string[] ExceptionKeys = ["name", "fields"];
+    private static readonly string[] AmendmentKeys = ["id", "exceptions"];
     private static readonly string[] CauseKeys = ["id", "title", "summary", "diagnosis", "fix", "why"];
-    private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "sequence", "explains", "examples", "disabled"];
+    private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "sequence", "explains", "unless", "exceptions", "examples", "disabled"];
     private static readonly string[] SequenceKeys = ["first", "then", "within", "same"];
-    private static readonly string[] WhenKeys = ["level", "kind", "message", "unless"];
+    private static readonly string[] WhenKeys = ["level", "kind", "message", "unless", "where"];
     private static readonly string[] TextKeys = ["contains", "regex"];
     private static readonly string[] ThresholdKeys = ["rule", "count", "within", "per"];
-    private static readonly string[] ExplainsKeys = ["causes", "within"];
+    private static readonly string[] ExplainsKeys = ["causes", "within", "same"];
     private static readonly string[] ExampleKeys = ["match", "no-match"];
 
     public RuleFileContent Read(string file, TextReader text)
@@ -26,6 +30,8 @@ public sealed class RuleFileReader
         var causes = new List<CauseDefinition>();
         var rules = new List<RuleDefinition>();
         var disabled = new List<(string, SourceLocation)>();
+        var amendments = new List<RuleAmendment>();
+        ScoringDefinition? scoring = null;
         var nodes = new YamlNodes(file, errors);
 
         var stream = new YamlStream();
@@ -55,14 +61,21 @@ public sealed class RuleFileReader
                 foreach (var item in Sequence(nodes, causeList, "causes"))
                     if (ReadCause(nodes, item) is { } cause)
                         causes.Add(cause);
+            if (top.TryGetValue("scoring", out var scoringNode))
+                scoring = ReadScoring(nodes, scoringNode);
             if (top.TryGetValue("rules", out var ruleList))
                 foreach (var item in Sequence(nodes, ruleList, "rules"))
                     if (ReadDisabled(nodes, item) is { } off)
                         disabled.Add((off, nodes.At(item)));
+                    else if (IsAmendment(item))
+                    {
+                        if (ReadAmendment(nodes, item) is { } amendment)
+                            amendments.Add(amendment);
+                    }
                     else if (ReadRule(nodes, item) is { } rule)
                         rules.Add(rule);
         }
-        return new RuleFileContent(causes, rules, errors) { Disabled = disabled };
+        return new RuleFileContent(causes, rules, errors) { Disabled = disabled, Amendments = amendments, Scoring = scoring };
     }
 
     private static string InnermostMessage(Exception e)
@@ -94,6 +107,82 @@ public sealed class RuleFileReader
             return null;
         }
         return value.Value == "true" ? id : null;
+    }
+
+    /// <summary><c>{ id: X, exceptions: [...] }</c> adds exceptions to rule X of an earlier directory.</summary>
+    private static bool IsAmendment(YamlNode node) =>
+        node is YamlMappingNode mapping
+        && mapping.Children.ContainsKey(new YamlScalarNode("exceptions"))
+        && mapping.Children.Keys.All(k => k is YamlScalarNode { Value: "id" or "exceptions" });
+
+    private static RuleAmendment? ReadAmendment(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "an amendment", AmendmentKeys);
+        var id = map is null ? null : nodes.String(map, "id", node, required: true);
+        if (map is null || id is null)
+            return null;
+        return new RuleAmendment(id, ReadExceptions(nodes, map["exceptions"]), nodes.At(node));
+    }
+
+    private static IReadOnlyList<RuleException> ReadExceptions(YamlNodes nodes, YamlNode node)
+    {
+        var result = new List<RuleException>();
+        foreach (var item in Sequence(nodes, node, "exceptions"))
+        {
+            var map = nodes.Mapping(item, "an exception", ExceptionKeys);
+            if (map is null)
+                continue;
+            var name = nodes.String(map, "name", item, required: true);
+            if (!map.TryGetValue("fields", out var fieldsNode) || fieldsNode is not YamlMappingNode fields || fields.Children.Count == 0)
+            {
+                nodes.Error(item, "an exception needs 'fields': a mapping of key or field names to values");
+                continue;
+            }
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in fields.Children)
+            {
+                if (key is not YamlScalarNode { Value: { } k } || value is not YamlScalarNode { Value: { } v })
+                {
+                    nodes.Error(key, "exception fields are 'name: value' pairs of plain text");
+                    continue;
+                }
+                values[k] = v;
+            }
+            if (name is not null)
+                result.Add(new RuleException(name, values));
+        }
+        return result;
+    }
+
+    private static ScoringDefinition? ReadScoring(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "'scoring'", ScoringKeys);
+        if (map is null)
+            return null;
+        var d = ScoringDefinition.Default;
+        var weights = new Dictionary<Severity, double>(d.SeverityWeights);
+        if (map.TryGetValue("severity-weights", out var weightNode) && nodes.Mapping(weightNode, "'severity-weights'", ["critical", "error", "warning", "info"]) is { } w)
+            foreach (var severity in Enum.GetValues<Severity>())
+                if (nodes.Number(w, severity.ToString().ToLowerInvariant()) is { } value)
+                    weights[severity] = value;
+        return new ScoringDefinition(
+            weights,
+            Fraction(nodes, map, "explained-penalty") ?? d.ExplainedPenalty,
+            Fraction(nodes, map, "volume-damping") ?? d.VolumeDamping,
+            Fraction(nodes, map, "breadth-weight") ?? d.BreadthWeight,
+            Fraction(nodes, map, "first-bonus") ?? d.FirstBonus,
+            Fraction(nodes, map, "max-single-signal-confidence") ?? d.MaxSingleSignalConfidence);
+    }
+
+    private static double? Fraction(YamlNodes nodes, Dictionary<string, YamlNode> map, string key)
+    {
+        var value = nodes.Number(map, key);
+        if (value is < 0 or > 1)
+        {
+            nodes.Error(map[key], $"'{key}' must be between 0 and 1");
+            return null;
+        }
+        return value;
     }
 
     private static CauseDefinition? ReadCause(YamlNodes nodes, YamlNode node)
@@ -133,6 +222,10 @@ public sealed class RuleFileReader
         SequenceCondition? sequence = map.TryGetValue("sequence", out var sequenceNode) ? ReadSequence(nodes, sequenceNode) : null;
         ExplainsRelation? explains = map.TryGetValue("explains", out var explainsNode) ? ReadExplains(nodes, explainsNode) : null;
         var examples = map.TryGetValue("examples", out var examplesNode) ? ReadExamples(nodes, examplesNode) : RuleExamples.None;
+        var unless = map.TryGetValue("unless", out var unlessNode) ? ReadUnless(nodes, unlessNode) : null;
+        var exceptions = map.TryGetValue("exceptions", out var exceptionsNode) ? ReadExceptions(nodes, exceptionsNode) : [];
+        if (unless is { Between: true } && sequenceNode is null)
+            nodes.Error(unlessNode!, "'between' needs a sequence rule: it means between the sequence's two halves");
 
         var shapes = new[] { whenNode, thresholdNode, sequenceNode }.Count(n => n is not null);
         if (shapes > 1)
@@ -142,7 +235,11 @@ public sealed class RuleFileReader
 
         if (id is null || cause is null || shapes != 1 || (when is null && threshold is null && sequence is null))
             return null;
-        return new RuleDefinition(id, cause, title!.Trim(), severity, confidence, source, when, threshold, sequence, explains, examples, nodes.At(node));
+        return new RuleDefinition(id, cause, title!.Trim(), severity, confidence, source, when, threshold, sequence, explains, examples, nodes.At(node))
+        {
+            Unless = unless,
+            Exceptions = exceptions,
+        };
     }
 
     private static double DefaultConfidence(Severity severity) => severity switch
@@ -192,7 +289,53 @@ public sealed class RuleFileReader
         var unless = map.TryGetValue("unless", out var unlessNode) ? ReadText(nodes, unlessNode, "'unless'") : null;
         if (levels.Count == 0 && kinds.Count == 0 && message is null)
             nodes.Error(node, "'when' needs at least one of 'level', 'kind' or 'message'");
-        return new EventCondition(levels, kinds, message, unless);
+        var where = new List<FieldComparison>();
+        foreach (var text in nodes.Strings(map, "where"))
+        {
+            if (ParseComparison(text) is { } comparison)
+                where.Add(comparison);
+            else
+                nodes.Error(map["where"], $"'{text}' is not a comparison: write 'FIELD OP VALUE' or 'FIELD OP FIELD' with OP one of {string.Join(" ", FieldComparison.Operators)}");
+        }
+        return new EventCondition(levels, kinds, message, unless) { Where = where };
+    }
+
+    private static FieldComparison? ParseComparison(string text)
+    {
+        foreach (var op in FieldComparison.Operators)
+        {
+            var at = text.IndexOf(op, StringComparison.Ordinal);
+            if (at <= 0)
+                continue;
+            var field = text[..at].Trim();
+            var operand = text[(at + op.Length)..].Trim().Trim('"', '\'');
+            if (field.Length == 0 || operand.Length == 0 || !field.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+                return null;
+            var isField = char.IsAsciiLetter(operand[0]) && operand.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !FieldComparison.TryNumber(operand, out _);
+            return new FieldComparison(field, op, operand, isField);
+        }
+        return null;
+    }
+
+    private static UnlessCondition? ReadUnless(YamlNodes nodes, YamlNode node)
+    {
+        var map = nodes.Mapping(node, "'unless'", UnlessKeys);
+        if (map is null)
+            return null;
+        var rules = nodes.Strings(map, "rules");
+        if (rules.Count == 0)
+            nodes.Error(node, "'unless' needs 'rules' (the rule ids whose signals must be absent)");
+        var before = map.ContainsKey("before") ? nodes.Duration(map, "before", node) : TimeSpan.Zero;
+        var after = map.ContainsKey("after") ? nodes.Duration(map, "after", node) : TimeSpan.Zero;
+        var between = map.TryGetValue("between", out var b) && b is YamlScalarNode { Value: "true" };
+        if (map.TryGetValue("between", out var bn) && bn is not YamlScalarNode { Value: "true" or "false" })
+            nodes.Error(bn, "'between' must be true or false");
+        if (!between && !map.ContainsKey("before") && !map.ContainsKey("after"))
+            nodes.Error(node, "'unless' needs a span: 'before', 'after' (durations) or 'between: true'");
+        var same = ReadGroupBy(nodes, map, "same", node);
+        if (rules.Count == 0 || before is null || after is null || same is null)
+            return null;
+        return new UnlessCondition(rules, before.Value, after.Value, between, same);
     }
 
     private static TextMatch? ReadText(YamlNodes nodes, YamlNode node, string what)
@@ -269,7 +412,8 @@ public sealed class RuleFileReader
         if (causes.Count == 0)
             nodes.Error(node, "'explains' needs 'causes'");
         var within = nodes.Duration(map, "within", node);
-        return within is null ? null : new ExplainsRelation(causes, within.Value);
+        var same = ReadGroupBy(nodes, map, "same", node);
+        return within is null || same is null ? null : new ExplainsRelation(causes, within.Value) { Same = same };
     }
 
     private static RuleExamples ReadExamples(YamlNodes nodes, YamlNode node)

@@ -3,9 +3,10 @@ namespace LogTriage.Rules;
 /// <summary>A validated, complete set of causes and rules, ready to compile.</summary>
 public sealed class RuleSet
 {
-    public RuleSet(IReadOnlyDictionary<string, CauseDefinition> causes, IReadOnlyList<RuleDefinition> rules)
+    public RuleSet(IReadOnlyDictionary<string, CauseDefinition> causes, IReadOnlyList<RuleDefinition> rules, ScoringDefinition? scoring = null)
     {
         Causes = causes;
+        Scoring = scoring ?? ScoringDefinition.Default;
         Rules = rules;
         RulesById = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
@@ -13,6 +14,19 @@ public sealed class RuleSet
     public IReadOnlyDictionary<string, CauseDefinition> Causes { get; }
     public IReadOnlyList<RuleDefinition> Rules { get; }
     public IReadOnlyDictionary<string, RuleDefinition> RulesById { get; }
+    public ScoringDefinition Scoring { get; }
+
+    /// <summary>
+    /// The longest span any rule looks across (threshold and sequence windows, unless spans,
+    /// explanations): facts older than this behind the stream can no longer change a conclusion.
+    /// </summary>
+    public TimeSpan LongestWindow => Rules.Select(r => new[]
+        {
+            r.Threshold?.Within ?? TimeSpan.Zero,
+            r.Sequence?.Within ?? TimeSpan.Zero,
+            r.Explains?.Within ?? TimeSpan.Zero,
+            r.Unless is { } u ? u.Before + u.After : TimeSpan.Zero,
+        }.Max()).DefaultIfEmpty(TimeSpan.Zero).Max();
 
     public IEnumerable<RuleDefinition> EventRules => Rules.Where(r => r.IsEventRule);
     public IEnumerable<RuleDefinition> ThresholdRules => Rules.Where(r => r.Threshold is not null);

@@ -59,12 +59,14 @@ public sealed class RuleSetLoader
         var causes = new Dictionary<string, CauseDefinition>(StringComparer.Ordinal);
         var rules = new List<RuleDefinition>();
         var errors = new List<RuleError>();
+        ScoringDefinition? scoring = null;
         var first = true;
         foreach (var layer in layers)
         {
             var layerCauses = new List<CauseDefinition>();
             var layerRules = new List<RuleDefinition>();
             var disabled = new List<(string Id, SourceLocation Location)>();
+            var amendments = new List<RuleAmendment>();
             // Files are parsed in parallel (YAML parsing dominates start-up), and merged in order.
             var contents = ReadAll(layer);
             foreach (var content in contents)
@@ -72,7 +74,9 @@ public sealed class RuleSetLoader
                 layerCauses.AddRange(content.Causes);
                 layerRules.AddRange(content.Rules);
                 disabled.AddRange(content.Disabled);
+                amendments.AddRange(content.Amendments);
                 errors.AddRange(content.Errors);
+                scoring = content.Scoring ?? scoring;
             }
 
             if (first)
@@ -97,6 +101,14 @@ public sealed class RuleSetLoader
                         rules.Add(rule);
                 }
             }
+            foreach (var amendment in amendments)
+            {
+                var index = rules.FindIndex(r => r.Id == amendment.RuleId);
+                if (index < 0)
+                    errors.Add(new RuleError(amendment.Location, $"exceptions for '{amendment.RuleId}', but no earlier rule has that id"));
+                else
+                    rules[index] = rules[index] with { Exceptions = [.. rules[index].Exceptions, .. amendment.Exceptions] };
+            }
             foreach (var (id, location) in disabled)
             {
                 if (rules.RemoveAll(r => r.Id == id) == 0)
@@ -110,6 +122,6 @@ public sealed class RuleSetLoader
             throw new RuleValidationException(errors);
         if (rules.Count == 0)
             throw new RuleValidationException([new RuleError(new SourceLocation("(rules)", 0, 0), "no rules found")]);
-        return new RuleSet(causes, rules);
+        return new RuleSet(causes, rules, scoring);
     }
 }

@@ -43,6 +43,23 @@ public sealed class RuleSetValidator
                     else if (!joined.IsEventRule)
                         errors.Add(new(rule.Location, $"rule '{rule.Id}': sequence must name single-event rules, and '{part}' is not one"));
 
+            if (rule.Unless is { } unless)
+                foreach (var part in unless.Rules)
+                    if (!byId.TryGetValue(part, out var absent))
+                        errors.Add(new(rule.Location, $"rule '{rule.Id}': unless names unknown rule '{part}'"));
+                    else if (!absent.IsEventRule)
+                        errors.Add(new(rule.Location, $"rule '{rule.Id}': unless must name single-event rules, and '{part}' is not one"));
+            foreach (var exception in rule.Exceptions)
+                foreach (var field in exception.Fields.Keys)
+                    if (!(GroupBy.Kinds.Contains(field) && field is not ("none" or "field")) && !(rule.IsEventRule && RegexDeclares(rule, field))
+                        && !(rule.Threshold is { } t && byId.TryGetValue(t.RuleId, out var c) && RegexDeclares(c, field)))
+                        errors.Add(new(rule.Location, $"rule '{rule.Id}': exception '{exception.Name}' tests '{field}', which is neither a key ({string.Join(", ", GroupBy.Kinds.Where(k => k is not ("none" or "field")))}) nor a regex group of the rule"));
+            if (rule.When is { } w)
+                foreach (var comparison in w.Where)
+                    foreach (var field in comparison.OperandIsField ? new[] { comparison.Field, comparison.Operand } : [comparison.Field])
+                        if (!RegexDeclares(rule, field))
+                            errors.Add(new(rule.Location, $"rule '{rule.Id}': 'where: {comparison}' but the message regex has no group named '{field}'"));
+
             if (rule.Threshold is not { } threshold)
                 continue;
             if (!byId.TryGetValue(threshold.RuleId, out var counted))

@@ -16,6 +16,7 @@ public sealed class EventMatcher
     private readonly Regex? _regex;
     private readonly string[] _unlessContains;
     private readonly Regex? _unlessRegex;
+    private readonly IReadOnlyList<FieldComparison> _where;
 
     public EventMatcher(RuleDefinition rule)
     {
@@ -28,6 +29,7 @@ public sealed class EventMatcher
         _regex = when.Message?.CompiledRegex;
         _unlessContains = [.. when.Unless?.Contains ?? []];
         _unlessRegex = when.Unless?.CompiledRegex;
+        _where = when.Where;
     }
 
     public RuleDefinition Rule { get; }
@@ -61,6 +63,9 @@ public sealed class EventMatcher
 
         if (Excluded(message))
             return null;
+        foreach (var comparison in _where)
+            if (!comparison.Holds(fields))
+                return null;
 
         return new Signal(Rule, e, fields);
     }

@@ -1,0 +1,52 @@
+using LogTriage.Parsing;
+using LogTriage.Signals;
+
+namespace LogTriage.Engine;
+
+/// <summary>
+/// The conclusions whose facts the session has retracted because the stream left them behind.
+/// Findings are merged per rule and key, explanations per pair of rules, so the archive grows with
+/// the number of distinct things found, not with hours of input.
+/// </summary>
+internal sealed class ConclusionArchive
+{
+    private readonly Dictionary<(string Rule, FactKey Key), Finding> _findings = new();
+    private readonly Dictionary<(string Root, string Symptom), Explanation> _explanations = new();
+    private readonly Dictionary<(string Rule, string Exception), Suppression> _suppressions = new();
+
+    public void KeepGone(
+        List<Finding> findingsBefore, IEnumerable<Finding> findingsAfter,
+        List<Explanation> explanationsBefore, IEnumerable<Explanation> explanationsAfter,
+        List<Suppression> suppressionsBefore, IEnumerable<Suppression> suppressionsAfter)
+    {
+        var stillFindings = findingsAfter.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var f in findingsBefore.Where(f => !stillFindings.Contains(f)))
+            _findings[(f.RuleId, f.Key)] = _findings.TryGetValue((f.RuleId, f.Key), out var kept) ? Merge(kept, f) : f;
+
+        var stillExplanations = explanationsAfter.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var e in explanationsBefore.Where(e => !stillExplanations.Contains(e)))
+            _explanations[(e.Root.RuleId, e.Symptom.RuleId)] = _explanations.TryGetValue((e.Root.RuleId, e.Symptom.RuleId), out var kept)
+                ? new Explanation(Merge(kept.Root, e.Root), Merge(kept.Symptom, e.Symptom))
+                : e;
+
+        var stillSuppressions = suppressionsAfter.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var s in suppressionsBefore.Where(s => !stillSuppressions.Contains(s)))
+            _suppressions[(s.RuleId, s.Exception)] = _suppressions.TryGetValue((s.RuleId, s.Exception), out var kept)
+                ? kept with { Fact = kept.Fact with { Count = kept.Fact.Count + s.Fact.Count } }
+                : s;
+    }
+
+    public EngineConclusions ToConclusions(List<Finding> findings, List<Explanation> explanations, List<Suppression> suppressions) =>
+        new([.. _findings.Values, .. findings], [.. _explanations.Values, .. explanations], [.. _suppressions.Values, .. suppressions]);
+
+    private static Finding Merge(Finding a, Finding b) =>
+        a with
+        {
+            Count = a.Count + b.Count,
+            Lines = a.Lines + b.Lines,
+            First = a.First < b.First ? a.First : b.First,
+            Last = a.Last > b.Last ? a.Last : b.Last,
+            Evidence = [.. a.Evidence.Take(3), .. b.Evidence.TakeLast(2)],
+            Connections = [.. a.Connections.Union(b.Connections, StringComparer.Ordinal).Take(8)],
+        };
+}

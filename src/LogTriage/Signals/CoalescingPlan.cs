@@ -1,0 +1,69 @@
+using LogTriage.Rules;
+
+namespace LogTriage.Signals;
+
+/// <summary>
+/// For each single-event rule, the key kinds its facts must keep: those some rule groups by
+/// (threshold <c>per</c>), joins on (sequence and unless <c>same</c>, explanations) or excepts on.
+/// Everything else is coalesced away, which is what keeps the number of facts bounded.
+/// </summary>
+public sealed class CoalescingPlan
+{
+    private readonly Dictionary<string, string[]> _kinds = new(StringComparer.Ordinal);
+
+    public CoalescingPlan(RuleSet rules)
+    {
+        var needed = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        void Need(string ruleId, string kind)
+        {
+            if (kind == "none")
+                return;
+            if (!needed.TryGetValue(ruleId, out var set))
+                needed[ruleId] = set = new SortedSet<string>(StringComparer.Ordinal);
+            set.Add(kind);
+        }
+
+        var eventRulesByCause = rules.EventRules.ToLookup(r => r.Cause, StringComparer.Ordinal);
+        foreach (var rule in rules.Rules)
+        {
+            // The event rules a rule's findings are made of, and so where its key comes from.
+            var bases = rule.Threshold is { } t ? [t.RuleId]
+                : rule.Sequence is { } s ? s.First.Concat(s.Then).ToArray()
+                : new[] { rule.Id };
+            if (rule.Threshold is { } threshold)
+                Need(threshold.RuleId, threshold.Per.ToString());
+            if (rule.Sequence is { } sequence)
+                foreach (var id in sequence.First.Concat(sequence.Then))
+                    Need(id, sequence.Same.ToString());
+            if (rule.Unless is { } unless)
+                foreach (var id in unless.Rules.Concat(bases))
+                    Need(id, unless.Same.ToString());
+            foreach (var field in rule.Exceptions.SelectMany(e => e.Fields.Keys))
+                foreach (var id in bases)
+                    Need(id, field);
+            if (rule.Explains is { } explains && explains.Same.Kind != "none")
+            {
+                foreach (var id in bases)
+                    Need(id, explains.Same.ToString());
+                foreach (var symptom in explains.Causes.SelectMany(c => eventRulesByCause[c]))
+                    Need(symptom.Id, explains.Same.ToString());
+            }
+        }
+        foreach (var (id, set) in needed)
+            _kinds[id] = [.. set];
+    }
+
+    /// <summary>The key kinds kept for a rule's facts, in a fixed order.</summary>
+    public IReadOnlyList<string> KindsFor(string ruleId) => _kinds.GetValueOrDefault(ruleId) ?? [];
+
+    public FactKey KeyOf(Signal signal)
+    {
+        var kinds = KindsFor(signal.Rule.Id);
+        if (kinds.Count == 0)
+            return FactKey.None;
+        var values = new KeyValuePair<string, string>[kinds.Count];
+        for (var i = 0; i < kinds.Count; i++)
+            values[i] = new(kinds[i], FactKey.ValueOf(kinds[i], signal) ?? FactKey.Any);
+        return new FactKey(values);
+    }
+}

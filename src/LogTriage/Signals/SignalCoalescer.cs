@@ -1,0 +1,128 @@
+using LogTriage.Parsing;
+using LogTriage.Rules;
+
+namespace LogTriage.Signals;
+
+/// <summary>
+/// Folds the stream of signals into <see cref="SignalFact"/>s: one per rule, key and one-second
+/// bucket. A bucket is handed over once the stream has moved past it (or on <see cref="Flush"/>),
+/// so the engine receives facts while lines still arrive. Bound: facts per second of log are at
+/// most rules × distinct keys active in that second, and at most <see cref="MaxOpenBuckets"/>
+/// buckets are held at once (beyond that the oldest are handed over early).
+/// </summary>
+public sealed class SignalCoalescer(CoalescingPlan plan)
+{
+    public static readonly TimeSpan BucketWidth = TimeSpan.FromSeconds(1);
+    private const int MaxOpenBuckets = 20_000;
+    private const int KeepEvidence = 3;
+    private const int KeepConnections = 4;
+
+    private readonly Dictionary<(string Rule, FactKey Key, long Bucket), Bucket> _open = new();
+    private readonly Queue<(string Rule, FactKey Key, long Bucket)> _order = new();
+    private readonly Dictionary<string, DateTimeOffset> _lastTime = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _causesOfLine = new(StringComparer.Ordinal);
+    private DateTimeOffset _now = DateTimeOffset.UnixEpoch;
+
+    /// <summary>How far the stream has got: the latest time seen.</summary>
+    public DateTimeOffset Now => _now;
+
+    /// <summary>Adds the signals of one event; returns the facts whose buckets the stream has left.</summary>
+    public void Add(LogEvent e, IReadOnlyList<Signal> signals, List<SignalFact> closed)
+    {
+        var time = TimeOf(e, out var timed);
+        if (time > _now)
+            _now = time;
+        // One input line is one piece of evidence for a cause, however many of its rules match it.
+        _causesOfLine.Clear();
+        foreach (var signal in signals)
+        {
+            var id = (signal.Rule.Id, plan.KeyOf(signal), time.UtcTicks / BucketWidth.Ticks);
+            if (!_open.TryGetValue(id, out var bucket))
+            {
+                _open[id] = bucket = new Bucket(signal.Rule, id.Item2, e.Origin, e.Input, timed);
+                _order.Enqueue(id);
+            }
+            bucket.Add(signal, time, _causesOfLine.Add(signal.Rule.Cause));
+        }
+        if (_now > DateTimeOffset.UnixEpoch)
+            CloseBefore(ClampedTime.Minus(_now, BucketWidth + SignalFact.ClockSkew), closed);
+        while (_open.Count > MaxOpenBuckets)
+            Close(_order.Dequeue(), closed);
+    }
+
+    /// <summary>Hands over every open bucket (end of input, or a snapshot while the input continues).</summary>
+    public void Flush(List<SignalFact> closed)
+    {
+        while (_order.Count > 0)
+            Close(_order.Dequeue(), closed);
+    }
+
+    private void CloseBefore(DateTimeOffset limit, List<SignalFact> closed)
+    {
+        var limitBucket = limit.UtcTicks / BucketWidth.Ticks;
+        while (_order.Count > 0 && _order.Peek().Bucket < limitBucket)
+            Close(_order.Dequeue(), closed);
+    }
+
+    private void Close((string, FactKey, long) id, List<SignalFact> closed)
+    {
+        if (_open.Remove(id, out var bucket))
+            closed.Add(bucket.ToFact());
+    }
+
+    /// <summary>
+    /// An event without a time happened with the last timed one of its input; an input with no
+    /// time at all is ordered by its line numbers (a millisecond each), so spans still order it.
+    /// </summary>
+    private DateTimeOffset TimeOf(LogEvent e, out bool timed)
+    {
+        if (e.Time is { } t)
+        {
+            timed = true;
+            _lastTime[e.Input] = t;
+            return t;
+        }
+        timed = false;
+        return _lastTime.TryGetValue(e.Input, out var last) ? last : DateTimeOffset.UnixEpoch + TimeSpan.FromMilliseconds(e.Line);
+    }
+
+    private sealed class Bucket(RuleDefinition rule, FactKey key, EventOrigin origin, string input, bool timed)
+    {
+        private readonly List<LogEvent> _evidence = new(KeepEvidence);
+        private readonly List<string> _connections = [];
+        private LogEvent? _last;
+        private long _count;
+        private long _lines;
+        private DateTimeOffset _first = DateTimeOffset.MaxValue;
+        private DateTimeOffset _lastTime = DateTimeOffset.MinValue;
+
+        public void Add(Signal signal, DateTimeOffset time, bool firstOfCause)
+        {
+            _count++;
+            if (firstOfCause)
+                _lines++;
+            if (time < _first)
+                _first = time;
+            if (time > _lastTime)
+                _lastTime = time;
+            if (_evidence.Count < KeepEvidence - 1)
+                _evidence.Add(signal.Event);
+            else
+                _last = signal.Event;
+            if (signal.Event.Connection is { } c && _connections.Count < KeepConnections)
+            {
+                var description = ConnectionDescription.Of(c);
+                if (!_connections.Contains(description))
+                    _connections.Add(description);
+            }
+        }
+
+        public SignalFact ToFact() =>
+            new(rule.Id, rule.Cause, origin, input, key, _count, _first, _lastTime, timed,
+                _last is null ? [.. _evidence] : [.. _evidence, _last], [.. _connections])
+            {
+                Lines = _lines,
+                Severity = rule.Severity,
+            };
+    }
+}

@@ -54,7 +54,10 @@ public sealed class CauseRanker(int maxEvidencePerCause = 8)
         confidence *= 1 - scoring.ExplainedPenalty * explainedShare;
         confidence = Math.Clamp(confidence, 0, 0.99);
 
+        // What normal lifecycle fully accounts for (clients dropped by a graceful restart) is context too.
         var severity = findings.Max(f => f.Rule.Severity);
+        if (explainedShare >= scoring.ContextShare && explainedBy.All(e => e.Root.Rule.Severity == Severity.Info))
+            severity = Severity.Info;
         var evidence = byRule
             .OrderByDescending(r => r.Rule.Severity)
             .ThenByDescending(r => r.Rule.Confidence)

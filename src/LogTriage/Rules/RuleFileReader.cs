@@ -11,7 +11,7 @@ namespace LogTriage.Rules;
 public sealed class RuleFileReader
 {
     private static readonly string[] FileKeys = ["causes", "rules", "scoring"];
-    private static readonly string[] ScoringKeys = ["severity-weights", "explained-penalty", "volume-damping", "breadth-weight", "first-bonus", "max-single-signal-confidence", "why"];
+    private static readonly string[] ScoringKeys = ["severity-weights", "explained-penalty", "volume-damping", "breadth-weight", "first-bonus", "max-single-signal-confidence", "context-share", "why"];
     private static readonly string[] UnlessKeys = ["rules", "before", "after", "between", "same"];
     private static readonly string[] ExceptionKeys = ["name", "fields"];
     private static readonly string[] AmendmentKeys = ["id", "exceptions"];
@@ -171,7 +171,8 @@ public sealed class RuleFileReader
             Fraction(nodes, map, "volume-damping") ?? d.VolumeDamping,
             Fraction(nodes, map, "breadth-weight") ?? d.BreadthWeight,
             Fraction(nodes, map, "first-bonus") ?? d.FirstBonus,
-            Fraction(nodes, map, "max-single-signal-confidence") ?? d.MaxSingleSignalConfidence);
+            Fraction(nodes, map, "max-single-signal-confidence") ?? d.MaxSingleSignalConfidence,
+            Fraction(nodes, map, "context-share") ?? d.ContextShare);
     }
 
     private static double? Fraction(YamlNodes nodes, Dictionary<string, YamlNode> map, string key)

@@ -10,9 +10,10 @@ public sealed record ScoringDefinition(
     double VolumeDamping,
     double BreadthWeight,
     double FirstBonus,
-    double MaxSingleSignalConfidence)
+    double MaxSingleSignalConfidence,
+    double ContextShare)
 {
     public static ScoringDefinition Default { get; } = new(
         new Dictionary<Severity, double> { [Severity.Critical] = 1.0, [Severity.Error] = 0.8, [Severity.Warning] = 0.55, [Severity.Info] = 0.2 },
-        ExplainedPenalty: 0.5, VolumeDamping: 0.15, BreadthWeight: 0.1, FirstBonus: 0.05, MaxSingleSignalConfidence: 0.7);
+        ExplainedPenalty: 0.5, VolumeDamping: 0.15, BreadthWeight: 0.1, FirstBonus: 0.05, MaxSingleSignalConfidence: 0.7, ContextShare: 0.8);
 }

@@ -39,9 +39,20 @@ public sealed record SignalFact(
     /// </summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(1);
 
-    /// <summary>Whether <paramref name="later"/> starts within <paramref name="within"/> after this fact (clock skew allowed).</summary>
-    public bool IsFollowedBy(SignalFact later, TimeSpan within) =>
-        later.Last >= ClampedTime.Minus(First, ClockSkew) && later.First <= ClampedTime.Plus(Last, within);
+    /// <summary>
+    /// Whether <paramref name="later"/> comes after this fact and starts within <paramref name="within"/>
+    /// of its end. Lines of one input are in order; another host's clock is allowed its skew.
+    /// </summary>
+    public bool IsFollowedBy(SignalFact later, TimeSpan within)
+    {
+        if (ReferenceEquals(this, later))
+            return false;
+        if (later.First > ClampedTime.Plus(Last, within))
+            return false;
+        return Input == later.Input
+            ? later.Position.Line > Position.Line
+            : later.First >= ClampedTime.Minus(First, ClockSkew);
+    }
 
     /// <summary>Whether this fact falls in the span from <paramref name="start"/> to <paramref name="end"/>.</summary>
     public bool Within(DateTimeOffset start, DateTimeOffset end) => Last >= start && First <= end;

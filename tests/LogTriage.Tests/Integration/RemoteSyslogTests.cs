@@ -47,7 +47,8 @@ public class RemoteSyslogTests
         var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("collector.log", string.Join('\n', lines) + "\n")]);
         Assert.That(result.Inputs[0].Format, Does.StartWith("syslog+nats-server"), string.Join('\n', lines));
         Assert.That(result.Inputs[0].Unparsed, Is.EqualTo(0), string.Join('\n', lines));
-        Assert.That(result.Causes[0].Cause, Is.EqualTo("auth"), string.Join('\n', lines));
+        Assert.That(result.Causes[0].Cause, Is.EqualTo("auth"),
+            string.Join("; ", result.Causes.Select(c => $"{c.Cause}: {string.Join(", ", c.Rules)}")) + "\n" + string.Join('\n', lines));
         Assert.That(result.Causes[0].Evidence.Any(e => e.Event.Level == LogTriage.Parsing.LogLevel.Error), Is.True,
             "the level comes from the syslog priority");
     }

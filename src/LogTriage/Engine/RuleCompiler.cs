@@ -125,7 +125,7 @@ public sealed class RuleCompiler
             var key = unless.Same.ToString();
             var span = unless.Between
                 ? (Expression<Func<SignalFact, SignalFact, SignalFact, bool>>)((absent, first, then) =>
-                    absent.First >= first.Last && absent.Last <= then.First)
+                    absent != first && absent != then && absent.First >= first.Last && absent.Last <= then.First)
                 : (absent, first, then) => absent.Within(ClampedTime.Minus(first.First, unless.Before), ClampedTime.Plus(then.Last, unless.After));
             var not = builder.LeftHandSide().Not().Pattern(typeof(SignalFact), "absent");
             var ids = unless.Rules.ToHashSet(StringComparer.Ordinal);

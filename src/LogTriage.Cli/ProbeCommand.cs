@@ -1,3 +1,4 @@
+using LogTriage.Parsing.Monitoring;
 using System.CommandLine;
 using LogTriage.Input;
 using LogTriage.Input.Monitoring;

@@ -46,10 +46,9 @@ public sealed record Finding(
     }
 
     /// <summary>The connection a threshold groups by, named in the report ("address 10.0.0.5").</summary>
-    public static Finding OfWindow(RuleDefinition rule, IEnumerable<SignalFact> facts)
+    public static Finding OfWindow(RuleDefinition rule, GroupBy per, IEnumerable<SignalFact> facts)
     {
         var finding = Of(rule, facts);
-        var per = rule.Threshold!.Per;
         var value = finding.Key[per.ToString()];
         return per.Kind is "connection" or "address" or "endpoint" or "client" or "account" or "user" && value != FactKey.Any
             ? finding with { Connections = [$"{per.Kind} {value}", .. finding.Connections] }

@@ -99,7 +99,7 @@ public sealed class RuleCompiler
         ExceptionsDoNotHold(fact, "fact", rule.Exceptions);
         window.Condition((Expression<Func<IGrouping<WindowKey, SignalFact>, bool>>)(window => window.Sum(f => f.Count) >= count));
 
-        Conclude<IGrouping<WindowKey, SignalFact>>(builder, "window", window => Finding.OfWindow(rule, window));
+        Conclude<IGrouping<WindowKey, SignalFact>>(builder, "window", window => Finding.OfWindow(rule, threshold.Per, window));
         return builder.Build();
     }
 

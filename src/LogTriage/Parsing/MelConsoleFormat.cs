@@ -1,3 +1,4 @@
+using LogTriage.Input;
 using System.Text;
 using System.Text.RegularExpressions;
 

@@ -1,3 +1,4 @@
+using LogTriage.Parsing.Monitoring;
 using LogTriage.Input.Monitoring;
 using LogTriage.Parsing;
 

@@ -1,3 +1,5 @@
+using LogTriage.Parsing.Monitoring;
+using LogTriage.Input;
 using LogTriage.Input.Monitoring;
 using LogTriage.Parsing;
 

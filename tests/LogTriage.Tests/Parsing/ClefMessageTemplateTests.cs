@@ -1,3 +1,4 @@
+using LogTriage.Input;
 using CsCheck;
 using LogTriage.Parsing;
 using Serilog.Events;

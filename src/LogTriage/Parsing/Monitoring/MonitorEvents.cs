@@ -1,7 +1,8 @@
+using LogTriage.Input.Monitoring;
 using System.Globalization;
 using LogTriage.Parsing;
 
-namespace LogTriage.Input.Monitoring;
+namespace LogTriage.Parsing.Monitoring;
 
 /// <summary>
 /// Turns a probe's readings into events of origin <see cref="EventOrigin.Monitor"/>, whose

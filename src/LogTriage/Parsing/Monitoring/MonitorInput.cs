@@ -1,6 +1,7 @@
+using LogTriage.Input;
 using LogTriage.Parsing;
 
-namespace LogTriage.Input.Monitoring;
+namespace LogTriage.Parsing.Monitoring;
 
 /// <summary>
 /// A probe's events as an input like any log: their <see cref="MonitorEventLine"/> text, read back

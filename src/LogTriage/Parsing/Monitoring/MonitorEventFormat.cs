@@ -1,6 +1,7 @@
+using LogTriage.Input;
 using LogTriage.Parsing;
 
-namespace LogTriage.Input.Monitoring;
+namespace LogTriage.Parsing.Monitoring;
 
 /// <summary>
 /// The <c>monitor</c> format: lines of <see cref="MonitorEventLine"/>, written by

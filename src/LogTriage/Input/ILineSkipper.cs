@@ -1,4 +1,4 @@
-namespace LogTriage.Parsing;
+namespace LogTriage.Input;
 
 /// <summary>
 /// A parser that can tell, from a line still in the reader's buffer, that it would yield nothing

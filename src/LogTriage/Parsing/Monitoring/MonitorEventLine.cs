@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LogTriage.Parsing;
 
-namespace LogTriage.Input.Monitoring;
+namespace LogTriage.Parsing.Monitoring;
 
 /// <summary>
 /// The text form of a monitor event, one line each: what <c>probe --save</c> writes, what rule

@@ -18,6 +18,16 @@ public sealed class RuleExplanation(RuleSet rules, RuleDefinition rule)
         if (rule.Explains is { } explains)
             o.WriteLine($"  - and explains signals of {string.Join(", ", explains.Causes)} that follow within {DurationText.Format(explains.Within)}");
 
+        if (rule.Unless is { } unless)
+            o.WriteLine($"  - unless {string.Join(" or ", unless.Rules)} happened on the same {unless.Same} {(unless.Between ? "between the two halves" : $"from {DurationText.Format(unless.Before)} before to {DurationText.Format(unless.After)} after")}");
+        foreach (var exception in rule.Exceptions)
+            o.WriteLine($"  - except '{exception.Name}': {string.Join(", ", exception.Fields.Select(f => $"{f.Key} = {f.Value}"))}");
+
+        o.WriteLine();
+        o.WriteLine("What NRules runs:");
+        foreach (var line in Engine.CompiledRuleDescription.Describe(rule))
+            o.WriteLine("  " + line);
+
         WriteExamples(o, "Matches", rule.Examples.Match);
         WriteExamples(o, "Does not match", rule.Examples.NoMatch);
 

@@ -99,8 +99,10 @@ public static class RulesCommand
     {
         var common = new CommonOptions();
         var id = new Argument<string>("id") { Description = "The id of the rule to explain." };
-        var command = new Command("explain", "Show what a rule looks for, its examples, and its cause's diagnosis and fix.");
+        var log = new Option<string[]>("--log") { Description = "Analyse these logs and show which facts fired the rule.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("explain", "Show what a rule looks for, what NRules runs for it, its examples, and its cause's diagnosis and fix.");
         command.Arguments.Add(id);
+        command.Options.Add(log);
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -109,9 +111,30 @@ public static class RulesCommand
             if (!rules.RulesById.TryGetValue(ruleId, out var rule))
                 throw new UsageException($"no rule '{ruleId}' (see logtriage rules list)");
             new RuleExplanation(rules, rule).Write(terminal.Out);
+            if (parse.GetValue(log) is { Length: > 0 } logs)
+                WriteFirings(terminal, rules, rule, logs);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void WriteFirings(Terminal terminal, RuleSet rules, RuleDefinition rule, string[] logs)
+    {
+        var resolution = new Input.InputResolver(terminal.StandardInput).Resolve(logs);
+        if (resolution.Sources.Count == 0)
+            throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no readable input");
+        var names = Engine.RuleCompiler.CompiledNames(rule).ToHashSet(StringComparer.Ordinal);
+        var firings = new List<Engine.RuleFiring>();
+        new LogAnalyzer(rules).Analyze(resolution.Sources, new AnalysisOptions { RuleFired = f => { if (names.Contains(f.Rule)) firings.Add(f); } });
+        var o = terminal.Out;
+        o.WriteLine();
+        o.WriteLine($"Fired {firings.Count} time(s) on {string.Join(", ", logs)}{(firings.Count > 20 ? " (first 20 shown)" : "")}:");
+        foreach (var firing in firings.Take(20))
+        {
+            o.WriteLine($"  {firing.Rule}");
+            foreach (var fact in firing.Facts)
+                o.WriteLine($"    {FactText.Describe(fact)}");
+        }
     }
 
     /// <summary>A subcommand that loads the rules (shipped, plus directories given) and works on them.</summary>

@@ -15,6 +15,9 @@ public sealed record AnalysisOptions
     /// <summary>How many templates of unrecognised warnings and errors the result lists.</summary>
     public int UnrecognisedGroups { get; init; } = 25;
 
+    /// <summary>Told of every firing of a compiled rule, with the facts it matched; null for none.</summary>
+    public Action<Engine.RuleFiring>? RuleFired { get; init; }
+
     /// <summary>How many first lines of an input format detection looks at.</summary>
     public int DetectionLines { get; init; } = 50;
 }

@@ -25,13 +25,13 @@ public sealed class AnalysisRun
     private long _events;
     private long _signals;
 
-    internal AnalysisRun(RuleSet rules, CauseEngine engine, CauseRanker ranker, CoalescingPlan plan, IReadOnlyList<InputStatistics> inputs, int unrecognisedGroups)
+    internal AnalysisRun(RuleSet rules, CauseEngine engine, CauseRanker ranker, CoalescingPlan plan, IReadOnlyList<InputStatistics> inputs, int unrecognisedGroups, Action<RuleFiring>? fired)
     {
         _rules = rules;
         _ranker = ranker;
         _unrecognisedGroups = unrecognisedGroups;
         _coalescer = new SignalCoalescer(plan);
-        _session = engine.OpenSession();
+        _session = engine.OpenSession(fired);
         Inputs = inputs;
     }
 

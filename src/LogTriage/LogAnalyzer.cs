@@ -47,7 +47,7 @@ public sealed class LogAnalyzer
             streams.Add(ReadEvents(input, stats, forced, options.DetectionLines));
         }
 
-        var run = new AnalysisRun(_rules, _engine, _ranker, _plan, statistics, options.UnrecognisedGroups);
+        var run = new AnalysisRun(_rules, _engine, _ranker, _plan, statistics, options.UnrecognisedGroups, options.RuleFired);
         options.Started?.Invoke(run);
         var signals = new List<Signal>();
         foreach (var e in EventMerger.Merge(streams))

@@ -18,7 +18,8 @@ public sealed class CauseEngine(RuleSet rules)
 
     public RuleSet Rules => rules;
 
-    public EngineSession OpenSession() => new(this);
+    /// <param name="fired">Told of every rule firing (for <c>rules explain --log</c>); null for none.</param>
+    public EngineSession OpenSession(Action<RuleFiring>? fired = null) => new(this, fired);
 
     /// <summary>A session factory for the rules that facts of the given rules can fire.</summary>
     internal ISessionFactory FactoryFor(IReadOnlySet<string> factRules)

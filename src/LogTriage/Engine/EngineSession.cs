@@ -27,9 +27,12 @@ public sealed class EngineSession
     private DateTimeOffset _lastForget = DateTimeOffset.MinValue;
     private long _inserted;
 
-    internal EngineSession(CauseEngine engine)
+    private readonly Action<RuleFiring>? _fired;
+
+    internal EngineSession(CauseEngine engine, Action<RuleFiring>? fired)
     {
         _engine = engine;
+        _fired = fired;
         var longest = engine.Rules.LongestWindow + SignalFact.ClockSkew;
         _retention = longest > MinimumRetention ? longest : MinimumRetention;
     }
@@ -76,7 +79,11 @@ public sealed class EngineSession
     {
         _compiledFor = new HashSet<string>(_factRules, StringComparer.Ordinal);
         var session = _engine.FactoryFor(_compiledFor).CreateSession();
-        session.Events.RuleFiredEvent += (_, _) => RulesFired++;
+        session.Events.RuleFiredEvent += (_, e) =>
+        {
+            RulesFired++;
+            _fired?.Invoke(new RuleFiring(e.Rule.Name, e.Facts.Select(f => f.Value).ToList()));
+        };
         session.InsertAll(_live);
         _session = session;
         Fire();

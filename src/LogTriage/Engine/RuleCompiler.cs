@@ -203,12 +203,12 @@ public sealed class RuleCompiler
     }
 
     /// <summary>Inserts the conclusion as a fact linked to the match, and keeps it current as the match changes.</summary>
-    private static void Conclude<T>(RuleBuilder builder, string name, Func<T, object> conclusion)
+    private static void Conclude<T>(RuleBuilder builder, string name, Expression<Func<T, object>> conclusion)
     {
         var rhs = builder.RightHandSide();
         var p = Expression.Parameter(typeof(T), name);
         var ctx = Expression.Parameter(typeof(IContext), "ctx");
-        var make = Expression.Invoke(Expression.Constant(conclusion), p);
+        var make = new ParameterSwap(conclusion.Parameters, [p]).Visit(conclusion.Body);
         rhs.Action(Expression.Lambda<Action<IContext, T>>(
             Expression.Call(ctx, typeof(IContext).GetMethod(nameof(IContext.InsertLinked))!, Expression.Constant(Linked, typeof(object)), make), ctx, p),
             ActionTrigger.Activated);

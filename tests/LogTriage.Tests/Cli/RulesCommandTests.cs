@@ -125,4 +125,16 @@ public class RulesCommandTests
         Assert.That(run.Out, Does.Contain("Matches:").And.Contain("What to do:"));
         Assert.That(CliRun.Of("rules", "explain", "nope").ExitCode, Is.EqualTo(2));
     }
+
+    [Test]
+    public void Explain_shows_what_NRules_runs_and_with_a_log_which_facts_fired_it()
+    {
+        var threshold = CliRun.Of("rules", "explain", "server.auth.repeated-failures", "--log", RepositoryPaths.Sample("auth-wrong-password.log"));
+        Assert.That(threshold.ExitCode, Is.EqualTo(0), threshold.Error);
+        Assert.That(threshold.Out, Does.Contain("What NRules runs:").And.Contain("aggregate GroupBy").And.Contain("window.Sum(f => f.Count) >= "));
+        Assert.That(threshold.Out, Does.Match(@"Fired [1-9]\d* time\(s\)").And.Contain("window [127.0.0.1]"));
+
+        var negation = CliRun.Of("rules", "explain", "server.unreachable.restarted", "--log", RepositoryPaths.Sample("healthy.log"));
+        Assert.That(negation.Out, Does.Contain("not (no fact of this kind exists)").And.Contain("Fired 0 time(s)"));
+    }
 }

@@ -58,6 +58,8 @@ public sealed class AnalyzeRunner(Terminal terminal)
             {
                 InputFormat = settings.InputFormat,
                 Window = settings.Window,
+                // The page a ticket gets shows the lines around each evidence line.
+                EvidenceContextLines = settings.Format == "html" ? 2 : 0,
                 Started = r =>
                 {
                     run = r;
@@ -86,12 +88,8 @@ public sealed class AnalyzeRunner(Terminal terminal)
         if (result.Inputs.All(i => i.Error is not null && i.Lines == 0))
             throw new UsageException("none of the inputs could be read");
 
-        // The page a ticket gets shows the lines around each evidence line; read again from the files.
-        var context = settings.Format == "html"
-            ? new LineContextReader().Read(sources, result.Causes.Concat(result.Context).SelectMany(c => c.Evidence).Select(e => (e.Event.Input, e.Event.Line)))
-            : null;
         // A redactor per report: address masks are numbered within one report.
-        var report = new ReportBuilder(ToolVersion.Current, new ReportRedactor(settings.Redaction).Redact).Build(result, DateTimeOffset.UtcNow, context);
+        var report = new ReportBuilder(ToolVersion.Current, new ReportRedactor(settings.Redaction).Redact).Build(result, DateTimeOffset.UtcNow);
         if (settings.OutPath is { } path && settings.Append)
             CsvAppend.Write(path, arguments, report);
         else if (settings.OutPath is { } outPath)

@@ -18,6 +18,9 @@ public sealed record AnalysisOptions
     /// <summary>Told of every firing of a compiled rule, with the facts it matched; null for none.</summary>
     public Action<Engine.RuleFiring>? RuleFired { get; init; }
 
+    /// <summary>How many lines before and after each evidence line the result carries (read again from seekable inputs); 0 for none.</summary>
+    public int EvidenceContextLines { get; init; }
+
     /// <summary>How many first lines of an input format detection looks at.</summary>
     public int DetectionLines { get; init; } = 50;
 }

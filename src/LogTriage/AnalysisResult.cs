@@ -15,4 +15,11 @@ public sealed record AnalysisResult(
 {
     /// <summary>Signals that rules' exceptions held back, per rule and exception.</summary>
     public IReadOnlyList<SuppressedSignals> Suppressed { get; init; } = [];
+
+    /// <summary>What the engine session was given and did.</summary>
+    public EngineStatistics? Engine { get; init; }
+
+    /// <summary>Lines around evidence lines, by input and line, where the inputs could be read again.</summary>
+    public IReadOnlyDictionary<(string Input, long Line), LineContext> EvidenceContext { get; init; } =
+        new Dictionary<(string Input, long Line), LineContext>();
 }

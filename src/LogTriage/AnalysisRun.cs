@@ -101,6 +101,7 @@ public sealed class AnalysisRun
                     .Select(g => new SuppressedSignals(g.Key.RuleId, g.Key.Exception, g.Sum(s => s.Fact.Count)))
                     .OrderBy(s => s.RuleId, StringComparer.Ordinal).ThenBy(s => s.Exception, StringComparer.Ordinal)
                     .ToList(),
+                Engine = new EngineStatistics(_session.FactsInserted, _session.LiveFacts, _session.RulesFired),
             };
         }
     }

@@ -38,9 +38,10 @@ public sealed class LogAnalyzer
         var forced = options.InputFormat is null ? null
             : _formats.Find(options.InputFormat) ?? throw new ArgumentException($"unknown input format '{options.InputFormat}'");
 
+        var sources = inputs.ToList();
         var statistics = new List<InputStatistics>();
         var streams = new List<IEnumerable<LogEvent>>();
-        foreach (var input in inputs)
+        foreach (var input in sources)
         {
             var stats = new InputStatistics(input.Name);
             statistics.Add(stats);
@@ -61,7 +62,12 @@ public sealed class LogAnalyzer
             _matcher.Match(e, signals);
             run.Add(e, signals);
         }
-        return run.Snapshot();
+        var result = run.Snapshot();
+        if (options.EvidenceContextLines <= 0)
+            return result;
+        // Seekable inputs are read once more for the lines around the few evidence lines shown.
+        var wanted = result.Causes.Concat(result.Context).SelectMany(c => c.Evidence).Select(e => (e.Event.Input, e.Event.Line));
+        return result with { EvidenceContext = new LineContextReader(options.EvidenceContextLines).Read(sources, wanted) };
     }
 
     /// <summary>

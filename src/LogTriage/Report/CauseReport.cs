@@ -12,7 +12,17 @@ public sealed record CauseReport(
 {
     /// <summary>Warnings, errors and fatal lines no rule recognised, grouped by template.</summary>
     public IReadOnlyList<ReportedUnrecognised> Unrecognised { get; init; } = [];
+
+    /// <summary>Signals that rules' exceptions held back.</summary>
+    public IReadOnlyList<ReportedSuppression> Suppressed { get; init; } = [];
+
+    /// <summary>What the rules engine was given and did; null when it did not run.</summary>
+    public ReportedEngine? Engine { get; init; }
 }
+
+public sealed record ReportedSuppression(string Rule, string Exception, long Signals);
+
+public sealed record ReportedEngine(long FactsInserted, int LiveFacts, long RulesFired);
 
 public sealed record ReportedUnrecognised(string Template, string Level, long Count, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, ReportedEvidence Example);
 

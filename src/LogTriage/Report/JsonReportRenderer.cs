@@ -63,6 +63,25 @@ public sealed class JsonReportRenderer(bool indented = true, string format = "js
             }
             json.WriteEndArray();
 
+            json.WriteStartArray("suppressed");
+            foreach (var s in report.Suppressed)
+            {
+                json.WriteStartObject();
+                json.WriteString("rule", s.Rule);
+                json.WriteString("exception", s.Exception);
+                json.WriteNumber("signals", s.Signals);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            if (report.Engine is { } engine)
+            {
+                json.WriteStartObject("engine");
+                json.WriteNumber("factsInserted", engine.FactsInserted);
+                json.WriteNumber("liveFacts", engine.LiveFacts);
+                json.WriteNumber("rulesFired", engine.RulesFired);
+                json.WriteEndObject();
+            }
+
             json.WriteStartArray("warnings");
             foreach (var warning in report.Warnings)
                 json.WriteStringValue(warning);

@@ -10,15 +10,11 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
 
     private const int MaxEvidenceLines = 40;
 
-    private static readonly IReadOnlyDictionary<(string Input, long Line), Input.LineContext> NoContext =
-        new Dictionary<(string Input, long Line), Input.LineContext>();
-
     private readonly Func<string, string> _filter = textFilter ?? (s => s);
 
-    /// <param name="context">Lines around evidence lines, by input and line, where they could be read.</param>
-    public CauseReport Build(AnalysisResult result, DateTimeOffset generatedAt, IReadOnlyDictionary<(string Input, long Line), Input.LineContext>? context = null)
+    public CauseReport Build(AnalysisResult result, DateTimeOffset generatedAt)
     {
-        context ??= NoContext;
+        var context = result.EvidenceContext;
         var inputs = result.Inputs
             .Select(i => new ReportedInput(i.Name, i.Format, i.Lines, i.Bytes, i.Unparsed, i.Error) { TruncatedLines = i.TruncatedLines })
             .ToList();
@@ -38,6 +34,8 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
             Unrecognised = result.Unrecognised.Select(g => new ReportedUnrecognised(
                 _filter(g.Template), Parsing.LogLevelNames.ToShortName(g.Level), g.Count, g.FirstSeen, g.LastSeen,
                 new ReportedEvidence(g.Example.Input, g.Example.Line, g.Example.Time, _filter(Cap(g.Example.Text)), "", ""))).ToList(),
+            Suppressed = result.Suppressed.Select(s => new ReportedSuppression(s.RuleId, s.Exception, s.Signals)).ToList(),
+            Engine = result.Engine is { } e ? new ReportedEngine(e.FactsInserted, e.LiveFacts, e.RulesFired) : null,
         };
     }
 

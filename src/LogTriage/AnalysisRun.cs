@@ -46,7 +46,7 @@ public sealed class AnalysisRun
         get
         {
             lock (_gate)
-                return new EngineStatistics(_session.FactsInserted, _session.LiveFacts, _session.RulesFired);
+                return new EngineStatistics(_session.FactsInserted, _session.LiveFacts, _session.RulesFired, _session.Busy);
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class AnalysisRun
                     .Select(g => new SuppressedSignals(g.Key.RuleId, g.Key.Exception, g.Sum(s => s.Fact.Count)))
                     .OrderBy(s => s.RuleId, StringComparer.Ordinal).ThenBy(s => s.Exception, StringComparer.Ordinal)
                     .ToList(),
-                Engine = new EngineStatistics(_session.FactsInserted, _session.LiveFacts, _session.RulesFired),
+                Engine = new EngineStatistics(_session.FactsInserted, _session.LiveFacts, _session.RulesFired, _session.Busy),
             };
         }
     }

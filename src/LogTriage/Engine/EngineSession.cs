@@ -26,6 +26,7 @@ public sealed class EngineSession
     private HashSet<string> _compiledFor = new(StringComparer.Ordinal);
     private DateTimeOffset _lastForget = DateTimeOffset.MinValue;
     private long _inserted;
+    private readonly System.Diagnostics.Stopwatch _busy = new();
 
     private readonly Action<RuleFiring>? _fired;
 
@@ -46,10 +47,26 @@ public sealed class EngineSession
     /// <summary>How many rule firings the session has had.</summary>
     public long RulesFired { get; private set; }
 
+    /// <summary>Time spent in the engine: inserting, firing, retracting, compiling.</summary>
+    public TimeSpan Busy => _busy.Elapsed;
+
     public void Insert(IReadOnlyList<SignalFact> facts, DateTimeOffset now)
     {
         if (facts.Count == 0)
             return;
+        _busy.Start();
+        try
+        {
+            InsertTimed(facts, now);
+        }
+        finally
+        {
+            _busy.Stop();
+        }
+    }
+
+    private void InsertTimed(IReadOnlyList<SignalFact> facts, DateTimeOffset now)
+    {
         var grew = false;
         foreach (var fact in facts)
         {

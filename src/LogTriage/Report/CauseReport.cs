@@ -22,7 +22,7 @@ public sealed record CauseReport(
 
 public sealed record ReportedSuppression(string Rule, string Exception, long Signals);
 
-public sealed record ReportedEngine(long FactsInserted, int LiveFacts, long RulesFired);
+public sealed record ReportedEngine(long FactsInserted, int LiveFacts, long RulesFired, long Milliseconds);
 
 public sealed record ReportedUnrecognised(string Template, string Level, long Count, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, ReportedEvidence Example);
 

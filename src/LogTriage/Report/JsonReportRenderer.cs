@@ -79,6 +79,7 @@ public sealed class JsonReportRenderer(bool indented = true, string format = "js
                 json.WriteNumber("factsInserted", engine.FactsInserted);
                 json.WriteNumber("liveFacts", engine.LiveFacts);
                 json.WriteNumber("rulesFired", engine.RulesFired);
+                json.WriteNumber("milliseconds", engine.Milliseconds);
                 json.WriteEndObject();
             }
 

@@ -35,7 +35,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
                 _filter(g.Template), Parsing.LogLevelNames.ToShortName(g.Level), g.Count, g.FirstSeen, g.LastSeen,
                 new ReportedEvidence(g.Example.Input, g.Example.Line, g.Example.Time, _filter(Cap(g.Example.Text)), "", ""))).ToList(),
             Suppressed = result.Suppressed.Select(s => new ReportedSuppression(s.RuleId, s.Exception, s.Signals)).ToList(),
-            Engine = result.Engine is { } e ? new ReportedEngine(e.FactsInserted, e.LiveFacts, e.RulesFired) : null,
+            Engine = result.Engine is { } e ? new ReportedEngine(e.FactsInserted, e.LiveFacts, e.RulesFired, (long)e.Busy.TotalMilliseconds) : null,
         };
     }
 

@@ -1,4 +1,5 @@
 using LogTriage.Rules;
+using LogTriage.Signals;
 
 namespace LogTriage.Engine;
 
@@ -34,7 +35,9 @@ public sealed class CauseRanker(int maxEvidencePerCause = 8)
     {
         var byRule = findings.GroupBy(f => f.RuleId).Select(g => (Rule: g.First().Rule, Findings: g.ToList())).ToList();
         var lines = findings.Where(f => f.AddsToCount).Sum(f => f.Lines);
-        var connections = findings.SelectMany(f => f.Connections).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var groups = findings.SelectMany(f => f.Groups).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var touched = findings.SelectMany(f => f.Connections).Distinct().ToList();
+        var connections = groups.Concat(touched.Take(200).Select(ConnectionDescription.Of).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)).ToList();
 
         // The most specific signal sets the base; other rules corroborate it a little, volume and
         // breadth add with diminishing returns.
@@ -42,7 +45,7 @@ public sealed class CauseRanker(int maxEvidencePerCause = 8)
         var corroboration = 1 - byRule.Select(r => r.Rule.Confidence).Order().SkipLast(1).Aggregate(1.0, (p, c) => p * (1 - c / 3));
         var confidence = strongest + (1 - strongest) * corroboration;
         confidence += scoring.VolumeDamping * Math.Log10(1 + Math.Max(lines, 1) - 1) / 2;
-        confidence += scoring.BreadthWeight * Math.Log10(1 + connections.Count) / 2;
+        confidence += scoring.BreadthWeight * Math.Log10(1 + touched.Count + groups.Count) / 2;
         if (findings.Min(f => f.First) == earliest)
             confidence += scoring.FirstBonus;
         if (lines <= 1 && byRule.Count == 1)

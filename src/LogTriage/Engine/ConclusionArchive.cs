@@ -47,6 +47,7 @@ internal sealed class ConclusionArchive
             First = a.First < b.First ? a.First : b.First,
             Last = a.Last > b.Last ? a.Last : b.Last,
             Evidence = [.. a.Evidence.Take(3), .. b.Evidence.TakeLast(2)],
-            Connections = [.. a.Connections.Union(b.Connections, StringComparer.Ordinal).Take(8)],
+            Connections = [.. a.Connections.Union(b.Connections).Take(8)],
+            Groups = [.. a.Groups.Union(b.Groups, StringComparer.Ordinal).Take(8)],
         };
 }

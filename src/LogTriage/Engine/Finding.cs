@@ -17,8 +17,11 @@ public sealed record Finding(
     DateTimeOffset First,
     DateTimeOffset Last,
     IReadOnlyList<LogEvent> Evidence,
-    IReadOnlyList<string> Connections)
+    IReadOnlyList<ConnectionInfo> Connections)
 {
+    /// <summary>What a threshold grouped by, named for the report ("address 10.0.0.5").</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
     /// <summary>False when the log had no times and <see cref="First"/>/<see cref="Last"/> only order lines.</summary>
     public bool Timed { get; init; } = true;
 
@@ -39,7 +42,7 @@ public sealed record Finding(
     {
         var list = facts.OrderBy(f => f.First).ToList();
         return new Finding(rule, list[0].Key, list.Sum(f => f.Count), list.Sum(f => f.Lines), list[0].First, list.Max(f => f.Last),
-            [.. list.SelectMany(f => f.Evidence).Take(6)], [.. list.SelectMany(f => f.Connections).Distinct(StringComparer.Ordinal).Take(8)])
+            [.. list.SelectMany(f => f.Evidence).Take(6)], [.. list.SelectMany(f => f.Connections).Distinct().Take(8)])
         {
             Timed = list.All(f => f.Timed),
         };
@@ -51,7 +54,7 @@ public sealed record Finding(
         var finding = Of(rule, facts);
         var value = finding.Key[per.ToString()];
         return per.Kind is "connection" or "address" or "endpoint" or "client" or "account" or "user" && value != FactKey.Any
-            ? finding with { Connections = [$"{per.Kind} {value}", .. finding.Connections] }
+            ? finding with { Groups = [$"{per.Kind} {value}"] }
             : finding;
     }
 }

@@ -61,9 +61,10 @@ public sealed class CoalescingPlan
         var kinds = KindsFor(signal.Rule.Id);
         if (kinds.Count == 0)
             return FactKey.None;
-        var values = new KeyValuePair<string, string>[kinds.Count];
-        for (var i = 0; i < kinds.Count; i++)
-            values[i] = new(kinds[i], FactKey.ValueOf(kinds[i], signal) ?? FactKey.Any);
-        return new FactKey(values);
+        var names = _kinds[signal.Rule.Id];
+        var values = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
+            values[i] = FactKey.ValueOf(names[i], signal) ?? FactKey.Any;
+        return new FactKey(names, values);
     }
 }

@@ -89,7 +89,7 @@ public sealed class SignalCoalescer(CoalescingPlan plan)
     private sealed class Bucket(RuleDefinition rule, FactKey key, EventOrigin origin, string input, bool timed)
     {
         private readonly List<LogEvent> _evidence = new(KeepEvidence);
-        private readonly List<string> _connections = [];
+        private readonly List<ConnectionInfo> _connections = [];
         private LogEvent? _last;
         private long _count;
         private long _lines;
@@ -109,12 +109,9 @@ public sealed class SignalCoalescer(CoalescingPlan plan)
                 _evidence.Add(signal.Event);
             else
                 _last = signal.Event;
-            if (signal.Event.Connection is { } c && _connections.Count < KeepConnections)
-            {
-                var description = ConnectionDescription.Of(c);
-                if (!_connections.Contains(description))
-                    _connections.Add(description);
-            }
+            // Described only when a report shows them: most facts' connections never are.
+            if (signal.Event.Connection is { } c && _connections.Count < KeepConnections && !_connections.Contains(c))
+                _connections.Add(c);
         }
 
         public SignalFact ToFact() =>

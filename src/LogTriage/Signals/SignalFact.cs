@@ -19,7 +19,7 @@ public sealed record SignalFact(
     DateTimeOffset Last,
     bool Timed,
     IReadOnlyList<LogEvent> Evidence,
-    IReadOnlyList<string> Connections)
+    IReadOnlyList<ConnectionInfo> Connections)
 {
     /// <summary>
     /// How many of its lines no other rule of the same cause matched first: one input line is one

@@ -7,11 +7,14 @@ namespace LogTriage.Rules;
 /// lines the literal prefilter lets through), with a match timeout so that no rule, however
 /// catastrophic its pattern, can hang a scan on a hostile line. (The non-backtracking engine
 /// was measured at 200 ms of start-up for the shipped rules; this costs a few.)
+/// Case-insensitive, like <c>contains</c>: servers and clients of different versions write the
+/// same message in different cases ("Maximum Control Line Exceeded", "maximum control line
+/// exceeded"); a rule that needs case writes <c>(?-i)</c>.
 /// </summary>
 public static class RuleRegex
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
     public static Regex Create(string pattern) =>
-        new(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+        new(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, MatchTimeout);
 }

@@ -19,4 +19,12 @@ public sealed record LogEvent(
 
     /// <summary>The number of physical lines this event spans.</summary>
     public int LineCount { get; init; } = 1;
+
+    /// <summary>
+    /// Typed values the source gave with the event (a monitoring reading: <c>reading=cpu</c>,
+    /// <c>cpu_low=97.5</c>), which rules compare with <c>when.where</c>; numbers in invariant form.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = NoFields;
+
+    private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
 }

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace LogTriage.Rules;
 
 /// <summary>
-/// A typed test on a captured field, written <c>"cpu > 90"</c> or <c>"pending_bytes >= max_pending"</c>:
-/// numbers compare as numbers (sizes and durations as Go prints them included), anything else as text.
+/// A typed test on a captured field, written <c>"cpu > 90"</c>, <c>"pending_bytes >= max_pending"</c>
+/// or <c>"reading == cpu"</c>: numbers compare as numbers (sizes and durations as Go prints them
+/// included), anything else as text, ignoring case.
 /// </summary>
 public sealed record FieldComparison(string Field, string Operator, string Operand, bool OperandIsField)
 {
@@ -14,9 +15,8 @@ public sealed record FieldComparison(string Field, string Operator, string Opera
     {
         if (!fields.TryGetValue(Field, out var left))
             return false;
-        var right = OperandIsField ? fields.GetValueOrDefault(Operand) : Operand;
-        if (right is null)
-            return false;
+        // A word on the right is another field when there is one of that name, else a literal ("reading == cpu").
+        var right = OperandIsField && fields.TryGetValue(Operand, out var other) ? other : Operand;
         var order = TryNumber(left, out var l) && TryNumber(right, out var r)
             ? l.CompareTo(r)
             : string.Compare(left, right, StringComparison.OrdinalIgnoreCase);

@@ -309,10 +309,13 @@ public sealed class RuleFileReader
             if (at <= 0)
                 continue;
             var field = text[..at].Trim();
-            var operand = text[(at + op.Length)..].Trim().Trim('"', '\'');
+            var written = text[(at + op.Length)..].Trim();
+            // A quoted operand is always a literal; a bare word names another field when there is one.
+            var quoted = written.Length >= 2 && written[0] is '"' or '\'' && written[^1] == written[0];
+            var operand = quoted ? written[1..^1] : written;
             if (field.Length == 0 || operand.Length == 0 || !field.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
                 return null;
-            var isField = char.IsAsciiLetter(operand[0]) && operand.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !FieldComparison.TryNumber(operand, out _);
+            var isField = !quoted && char.IsAsciiLetter(operand[0]) && operand.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !FieldComparison.TryNumber(operand, out _);
             return new FieldComparison(field, op, operand, isField);
         }
         return null;

@@ -56,8 +56,9 @@ public sealed class RuleSetValidator
                         errors.Add(new(rule.Location, $"rule '{rule.Id}': exception '{exception.Name}' tests '{field}', which is neither a key ({string.Join(", ", GroupBy.Kinds.Where(k => k is not ("none" or "field")))}) nor a regex group of the rule"));
             if (rule.When is { } w)
                 foreach (var comparison in w.Where)
-                    foreach (var field in comparison.OperandIsField ? new[] { comparison.Field, comparison.Operand } : [comparison.Field])
-                        if (!RegexDeclares(rule, field))
+                    foreach (var field in new[] { comparison.Field })
+                        // Monitor events carry their readings as fields; other sources only what the regex captures.
+                        if (rule.Source != RuleSource.Monitor && !RegexDeclares(rule, field))
                             errors.Add(new(rule.Location, $"rule '{rule.Id}': 'where: {comparison}' but the message regex has no group named '{field}'"));
 
             if (rule.Threshold is not { } threshold)

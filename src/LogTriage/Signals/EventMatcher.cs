@@ -52,13 +52,13 @@ public sealed class EventMatcher
         if (_contains.Length > 0 && !ContainsAny(message, _contains))
             return null;
 
-        IReadOnlyDictionary<string, string> fields = NoFields;
+        var fields = e.Fields.Count > 0 ? e.Fields : NoFields;
         if (_regex is not null)
         {
             var match = SafeMatch(_regex, message);
             if (match is null || !match.Success)
                 return null;
-            fields = Captures(match);
+            fields = Captures(match, fields);
         }
 
         if (Excluded(message))
@@ -113,9 +113,10 @@ public sealed class EventMatcher
         return false;
     }
 
-    private IReadOnlyDictionary<string, string> Captures(Match match)
+    /// <summary>The regex's named groups, over the fields the event came with.</summary>
+    private static IReadOnlyDictionary<string, string> Captures(Match match, IReadOnlyDictionary<string, string> given)
     {
-        Dictionary<string, string>? fields = null;
+        Dictionary<string, string>? fields = given.Count > 0 ? new Dictionary<string, string>(given, StringComparer.Ordinal) : null;
         foreach (Group group in match.Groups)
         {
             if (!group.Success || char.IsAsciiDigit(group.Name[0]))
@@ -123,6 +124,6 @@ public sealed class EventMatcher
             fields ??= new Dictionary<string, string>(StringComparer.Ordinal);
             fields[group.Name] = group.Value;
         }
-        return fields ?? NoFields;
+        return fields ?? given;
     }
 }

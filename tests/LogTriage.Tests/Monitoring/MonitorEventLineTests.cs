@@ -52,10 +52,12 @@ public class MonitorEventLineTests
         var text = MonitorEventLine.WriteAll(events);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(new MonitorEventFormat().Recognise(lines), Is.EqualTo(1.0));
-        Assert.That(lines[0], Is.EqualTo("monitor 2026-11-26T20:39:44.310028Z DBG {\"kind\":\"client\",\"cid\":4,\"ip\":\"127.0.0.1\",\"port\":60124,\"name\":\"orders \\\"eu\\\"\",\"lang\":\"go\",\"version\":\"1.2.3\",\"account\":\"APP\",\"user\":\"bob\"} Client connection closed: Authentication Failure"));
+        Assert.That(lines[0], Is.EqualTo("monitor 2026-11-26T20:39:44.310028Z DBG {\"kind\":\"client\",\"cid\":4,\"ip\":\"127.0.0.1\",\"port\":60124,\"name\":\"orders \\\"eu\\\"\",\"lang\":\"go\",\"version\":\"1.2.3\",\"account\":\"APP\",\"user\":\"bob\"} {\"reading\":\"closed\",\"reason\":\"Authentication Failure\"} Client connection closed: Authentication Failure"));
 
         var read = new MonitorEventFormat().CreateParser("saved").Parse(lines.Select((l, i) => new InputLine(i + 1, l))).ToList();
         Assert.That(read.Select(e => (e.Message, e.Level, e.Origin, e.Connection)), Is.EqualTo(events.Select(e => (e.Message, e.Level, e.Origin, e.Connection))));
+        Assert.That(read.Select(e => string.Join(",", e.Fields.Select(f => $"{f.Key}={f.Value}"))),
+            Is.EqualTo(events.Select(e => string.Join(",", e.Fields.Select(f => $"{f.Key}={f.Value}")))), "the typed readings survive too");
         Assert.That(read.Select(e => e.Time), Is.EqualTo(events.Select(e => e.Time?.AddTicks(-(e.Time.Value.Ticks % 10)))));
     }
 

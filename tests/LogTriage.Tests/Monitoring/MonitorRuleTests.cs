@@ -49,7 +49,7 @@ public class MonitorRuleTests
     [Test]
     public void Client_rules_do_not_read_monitor_events()
     {
-        var line = "monitor 2026-11-26T20:39:44.310028Z WRN Monitor: healthz status unavailable: nats: no servers available for connection";
+        var line = "monitor 2026-11-26T20:39:44.310028Z WRN {\"reading\":\"healthz\",\"status\":\"unavailable\",\"error\":\"nats: no servers available for connection\"} Monitor: healthz status unavailable: nats: no servers available for connection";
         var result = Analyzer.Analyze([InputSource.FromText("probe", line)]);
         Assert.That(result.Causes.SelectMany(c => c.Rules), Is.EqualTo(new[] { "monitor.unreachable.healthz-unavailable" }));
     }

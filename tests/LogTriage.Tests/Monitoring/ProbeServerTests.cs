@@ -141,7 +141,7 @@ public class ProbeServerTests
             Assert.That(run.Out, Does.Contain("monitor.overload.connections-near-limit"));
 
             var lines = File.ReadAllLines(saved);
-            Assert.That(lines, Has.Some.Match(@"^monitor \S+Z INF Monitor: cpu [\d.]+% to [\d.]+% of \d+ cores in 2 samples over \d+ms$"));
+            Assert.That(lines, Has.Some.Match(@"^monitor \S+Z INF \{""reading"":""cpu"",""cpu_low"":""[\d.]+"",.*""samples"":""2"".*\} Monitor: cpu [\d.]+% to [\d.]+% of \d+ cores in 2 samples over \d+ms$"));
             Assert.That(lines, Has.Some.EndWith("Monitor: connections 2 of max_connections 2 (100.0%)"));
 
             var again = CliRun.Of("analyze", saved, "--format", "json", "--fail-on", "error");

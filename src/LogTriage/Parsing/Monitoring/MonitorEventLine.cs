@@ -29,6 +29,8 @@ public static class MonitorEventLine
         line.Append(' ').Append(LogLevelNames.ToShortName(e.Level == LogLevel.Unknown ? LogLevel.Info : e.Level)).Append(' ');
         if (e.Connection is { } c)
             line.Append(ConnectionJson(c)).Append(' ');
+        if (e.Fields.Count > 0)
+            line.Append(JsonSerializer.Serialize(e.Fields, FieldsJson)).Append(' ');
         return line.Append(e.Message.ReplaceLineEndings(" ")).ToString();
     }
 
@@ -60,13 +62,22 @@ public static class MonitorEventLine
 
         var rest = parts[3];
         ConnectionInfo? connection = null;
-        if (rest.StartsWith('{'))
+        if (rest.StartsWith("{\"kind\"", StringComparison.Ordinal))
         {
             if (!TryReadConnection(rest, out connection, out var end))
                 return false;
             rest = rest[end..].TrimStart();
         }
+        IReadOnlyDictionary<string, string>? fields = null;
+        if (rest.StartsWith("{\"reading\"", StringComparison.Ordinal))
+        {
+            if (!TryReadFields(rest, out fields, out var end))
+                return false;
+            rest = rest[end..].TrimStart();
+        }
         e = new LogEvent(input, number, time, level, EventOrigin.Monitor, connection, rest.Trim(), text);
+        if (fields is not null)
+            e = e with { Fields = fields };
         return true;
     }
 
@@ -126,6 +137,30 @@ public static class MonitorEventLine
             var address = ip is null ? null : ip.Contains(':') ? $"[{ip}]:{port}" : $"{ip}:{port}";
             connection = new ConnectionInfo(kind, id, address, ip, port, Text(o, "version"), Text(o, "lang"), Text(o, "name"), Text(o, "account"), Text(o, "user"));
             return true;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly JsonSerializerOptions FieldsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static bool TryReadFields(string text, out IReadOnlyDictionary<string, string>? fields, out int end)
+    {
+        fields = null;
+        end = 0;
+        var bytes = Encoding.UTF8.GetBytes(text);
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, isFinalBlock: true, state: default);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                return false;
+            reader.Skip();
+            var length = (int)reader.BytesConsumed;
+            end = Encoding.UTF8.GetCharCount(bytes, 0, length);
+            fields = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes.AsSpan(0, length));
+            return fields is not null;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

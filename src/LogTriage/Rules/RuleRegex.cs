@@ -15,6 +15,14 @@ public static class RuleRegex
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// The same pattern with a leading <c>^</c> relaxed to "at the start or after a space": for text
+    /// whose layout was not understood (a paste through a log viewer, an unknown prefix), where the
+    /// message does not begin where the rule expects.
+    /// </summary>
+    public static Regex CreateUnanchored(string pattern) =>
+        Create(pattern.StartsWith('^') ? @"(?:^|(?<=[\s|>:\]]))" + pattern[1..] : pattern);
+
     public static Regex Create(string pattern) =>
         new(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, MatchTimeout);
 }

@@ -14,6 +14,7 @@ public sealed class EventMatcher
     private readonly HashSet<ConnectionKind> _kinds;
     private readonly string[] _contains;
     private readonly Regex? _regex;
+    private readonly Regex? _unanchoredRegex;
     private readonly string[] _unlessContains;
     private readonly Regex? _unlessRegex;
     private readonly IReadOnlyList<FieldComparison> _where;
@@ -27,6 +28,7 @@ public sealed class EventMatcher
         _kinds = [.. when.Kinds];
         _contains = [.. when.Message?.Contains ?? []];
         _regex = when.Message?.CompiledRegex;
+        _unanchoredRegex = when.Message?.UnanchoredRegex;
         _unlessContains = [.. when.Unless?.Contains ?? []];
         _unlessRegex = when.Unless?.CompiledRegex;
         _where = when.Where;
@@ -39,7 +41,7 @@ public sealed class EventMatcher
 
     /// <summary>Whether events of this origin and level can match at all: the part of the rule that needs no text.</summary>
     public bool Applies(EventOrigin origin, LogLevel level) =>
-        SourceAccepts(origin) && (_levels.Count == 0 || _levels.Contains(level) || (level == LogLevel.Unknown && origin == EventOrigin.Server));
+        SourceAccepts(origin) && (_levels.Count == 0 || _levels.Contains(level) || level == LogLevel.Unknown);
 
     public Signal? Match(LogEvent e)
     {
@@ -55,7 +57,8 @@ public sealed class EventMatcher
         var fields = e.Fields.Count > 0 ? e.Fields : NoFields;
         if (_regex is not null)
         {
-            var match = SafeMatch(_regex, message);
+            // A line whose layout no format understood may carry any prefix before the message.
+            var match = SafeMatch(e.Origin == EventOrigin.Unknown ? _unanchoredRegex! : _regex, message);
             if (match is null || !match.Success)
                 return null;
             fields = Captures(match, fields);
@@ -92,8 +95,9 @@ public sealed class EventMatcher
         }
     }
 
-    // journald's short output keeps no severity of the server's syslog lines: a level condition
-    // cannot be checked then (Applies lets Unknown through for the server), and the message alone decides.
+    // journald's short output keeps no severity of the server's syslog lines, and pastes through log
+    // viewers often drop the level: a level condition cannot be checked then (Applies lets Unknown
+    // through), and the message alone decides.
     private bool SourceAccepts(EventOrigin origin) => _source switch
     {
         // A close reason read from the monitoring endpoints is the server's own statement; text of

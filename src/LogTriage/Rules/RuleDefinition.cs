@@ -22,6 +22,13 @@ public sealed record RuleDefinition(
     /// <summary>What must not have happened around this rule's signals for it to hold.</summary>
     public UnlessCondition? Unless { get; init; }
 
+    /// <summary>
+    /// The key kinds this rule's matches name for the rest of their input, from the regex group of
+    /// the same name (<c>identifies: [client]</c>: "Connect succeed orders, NATS ..." names the
+    /// client of that application log, so its later lines join the server's lines about it).
+    /// </summary>
+    public IReadOnlyList<string> Identifies { get; init; } = [];
+
     /// <summary>Key or field values under which the rule does not fire.</summary>
     public IReadOnlyList<RuleException> Exceptions { get; init; } = [];
 

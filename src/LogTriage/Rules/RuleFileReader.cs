@@ -16,7 +16,7 @@ public sealed class RuleFileReader
     private static readonly string[] ExceptionKeys = ["name", "fields"];
     private static readonly string[] AmendmentKeys = ["id", "exceptions"];
     private static readonly string[] CauseKeys = ["id", "title", "summary", "diagnosis", "fix", "why"];
-    private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "sequence", "explains", "unless", "exceptions", "examples", "disabled"];
+    private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "sequence", "explains", "unless", "exceptions", "identifies", "examples", "disabled"];
     private static readonly string[] SequenceKeys = ["first", "then", "within", "same"];
     private static readonly string[] WhenKeys = ["level", "kind", "message", "unless", "where"];
     private static readonly string[] TextKeys = ["contains", "regex"];
@@ -225,6 +225,9 @@ public sealed class RuleFileReader
         var examples = map.TryGetValue("examples", out var examplesNode) ? ReadExamples(nodes, examplesNode) : RuleExamples.None;
         var unless = map.TryGetValue("unless", out var unlessNode) ? ReadUnless(nodes, unlessNode) : null;
         var exceptions = map.TryGetValue("exceptions", out var exceptionsNode) ? ReadExceptions(nodes, exceptionsNode) : [];
+        var identifies = nodes.Strings(map, "identifies");
+        foreach (var kind in identifies.Where(k => k is not ("client" or "account" or "user")))
+            nodes.Error(map["identifies"], $"'identifies' names key kinds a log line can declare: client, account or user (not '{kind}')");
         if (unless is { Between: true } && sequenceNode is null)
             nodes.Error(unlessNode!, "'between' needs a sequence rule: it means between the sequence's two halves");
 
@@ -240,6 +243,7 @@ public sealed class RuleFileReader
         {
             Unless = unless,
             Exceptions = exceptions,
+            Identifies = identifies,
         };
     }
 

@@ -54,6 +54,9 @@ public sealed class RuleSetValidator
                     if (!(GroupBy.Kinds.Contains(field) && field is not ("none" or "field")) && !(rule.IsEventRule && RegexDeclares(rule, field))
                         && !(rule.Threshold is { } t && byId.TryGetValue(t.RuleId, out var c) && RegexDeclares(c, field)))
                         errors.Add(new(rule.Location, $"rule '{rule.Id}': exception '{exception.Name}' tests '{field}', which is neither a key ({string.Join(", ", GroupBy.Kinds.Where(k => k is not ("none" or "field")))}) nor a regex group of the rule"));
+            foreach (var kind in rule.Identifies)
+                if (!rule.IsEventRule || !RegexDeclares(rule, kind))
+                    errors.Add(new(rule.Location, $"rule '{rule.Id}': 'identifies: {kind}' needs a single-event rule whose regex has a group named '{kind}'"));
             if (rule.When is { } w)
                 foreach (var comparison in w.Where)
                     foreach (var field in new[] { comparison.Field })

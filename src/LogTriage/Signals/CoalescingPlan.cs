@@ -56,7 +56,8 @@ public sealed class CoalescingPlan
     /// <summary>The key kinds kept for a rule's facts, in a fixed order.</summary>
     public IReadOnlyList<string> KindsFor(string ruleId) => _kinds.GetValueOrDefault(ruleId) ?? [];
 
-    public FactKey KeyOf(Signal signal)
+    /// <param name="identities">What earlier lines of the input declared (the client's name of an application log).</param>
+    public FactKey KeyOf(Signal signal, InputIdentities identities)
     {
         var kinds = KindsFor(signal.Rule.Id);
         if (kinds.Count == 0)
@@ -64,7 +65,7 @@ public sealed class CoalescingPlan
         var names = _kinds[signal.Rule.Id];
         var values = new string[names.Length];
         for (var i = 0; i < names.Length; i++)
-            values[i] = FactKey.ValueOf(names[i], signal) ?? FactKey.Any;
+            values[i] = FactKey.ValueOf(names[i], signal) ?? identities.Of(signal.Event.Input, names[i]) ?? FactKey.Any;
         return new FactKey(names, values);
     }
 }

@@ -21,6 +21,7 @@ public sealed class SignalCoalescer(CoalescingPlan plan)
     private readonly Queue<(string Rule, FactKey Key, long Bucket)> _order = new();
     private readonly Dictionary<string, DateTimeOffset> _lastTime = new(StringComparer.Ordinal);
     private readonly HashSet<string> _causesOfLine = new(StringComparer.Ordinal);
+    private readonly InputIdentities _identities = new();
     private DateTimeOffset _now = DateTimeOffset.UnixEpoch;
 
     /// <summary>How far the stream has got: the latest time seen.</summary>
@@ -35,8 +36,10 @@ public sealed class SignalCoalescer(CoalescingPlan plan)
         // One input line is one piece of evidence for a cause, however many of its rules match it.
         _causesOfLine.Clear();
         foreach (var signal in signals)
+            _identities.Learn(signal);
+        foreach (var signal in signals)
         {
-            var id = (signal.Rule.Id, plan.KeyOf(signal), time.UtcTicks / BucketWidth.Ticks);
+            var id = (signal.Rule.Id, plan.KeyOf(signal, _identities), time.UtcTicks / BucketWidth.Ticks);
             if (!_open.TryGetValue(id, out var bucket))
             {
                 _open[id] = bucket = new Bucket(signal.Rule, id.Item2, e.Origin, e.Input, timed);

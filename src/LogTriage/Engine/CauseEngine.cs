@@ -11,7 +11,7 @@ namespace LogTriage.Engine;
 /// compiled (an analysis usually touches a handful of the rule set), which keeps start-up short;
 /// compiled sets are kept for later sessions. Each analysis opens its own <see cref="EngineSession"/>.
 /// </summary>
-public sealed class CauseEngine(RuleSet rules)
+internal sealed class CauseEngine(RuleSet rules)
 {
     private readonly RuleCompiler _compiler = new();
     private readonly ConcurrentDictionary<string, ISessionFactory> _factories = new(StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace LogTriage.Engine;
 /// connections it touches, whether it came first, and how much of it another cause explains. The
 /// constants come from the rule files' <c>scoring:</c> section.
 /// </summary>
-public sealed class CauseRanker(int maxEvidencePerCause = 8)
+internal sealed class CauseRanker(int maxEvidencePerCause = 8)
 {
     public IReadOnlyList<RankedCause> Rank(RuleSet rules, EngineConclusions conclusions)
     {

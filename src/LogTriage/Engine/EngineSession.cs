@@ -12,7 +12,7 @@ namespace LogTriage.Engine;
 /// When facts of a rule not yet compiled arrive, the session is rebuilt with the larger rule set
 /// from the live facts (this happens at most once per rule).
 /// </summary>
-public sealed class EngineSession
+internal sealed class EngineSession
 {
     /// <summary>Facts are retracted this long after the stream has passed them, at the least.</summary>
     private static readonly TimeSpan MinimumRetention = TimeSpan.FromMinutes(10);

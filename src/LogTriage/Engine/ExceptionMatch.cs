@@ -3,7 +3,7 @@ using LogTriage.Signals;
 namespace LogTriage.Engine;
 
 /// <summary>The condition an exception compiles to: every listed field has the listed value (any case).</summary>
-public static class ExceptionMatch
+internal static class ExceptionMatch
 {
     public static bool Holds(IReadOnlyDictionary<string, string> fields, FactKey key)
     {

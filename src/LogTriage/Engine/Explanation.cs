@@ -1,4 +1,4 @@
 namespace LogTriage.Engine;
 
 /// <summary>Linked fact: <see cref="Root"/> explains <see cref="Symptom"/> (a panic explains the resets after it).</summary>
-public sealed record Explanation(Finding Root, Finding Symptom);
+internal sealed record Explanation(Finding Root, Finding Symptom);

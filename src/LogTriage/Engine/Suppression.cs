@@ -3,4 +3,4 @@ using LogTriage.Signals;
 namespace LogTriage.Engine;
 
 /// <summary>Linked fact: signals a rule would have fired on, held back by one of its exceptions.</summary>
-public sealed record Suppression(string RuleId, string Exception, SignalFact Fact);
+internal sealed record Suppression(string RuleId, string Exception, SignalFact Fact);

@@ -5,7 +5,7 @@ using RuleSet = LogTriage.Rules.RuleSet;
 namespace LogTriage.Engine;
 
 /// <summary>The NRules repository of YAML rule definitions.</summary>
-public sealed class YamlRuleRepository : IRuleRepository
+internal sealed class YamlRuleRepository : IRuleRepository
 {
     private readonly IRuleSet _ruleSet;
 

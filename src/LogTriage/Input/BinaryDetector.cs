@@ -4,7 +4,7 @@ namespace LogTriage.Input;
 /// Refuses inputs that are not text (an executable, an image, a core dump handed over by mistake):
 /// reading them as lines would only fill the report with noise.
 /// </summary>
-public static class BinaryDetector
+internal static class BinaryDetector
 {
     private const int SampleSize = 8192;
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace LogTriage.Input;
 
 /// <summary>Recognises gzip by its magic bytes, not by the file name, so piped or renamed archives work.</summary>
-public static class Decompression
+internal static class Decompression
 {
     public static Stream Unwrap(Stream raw)
     {

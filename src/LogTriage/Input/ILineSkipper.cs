@@ -6,7 +6,7 @@ namespace LogTriage.Input;
 /// thread-safe (the reader runs it on both cores); whether a skippable line may be skipped now
 /// depends on the parser's state (inside a multi-line record, nothing is skipped).
 /// </summary>
-public interface ILineSkipper
+internal interface ILineSkipper
 {
     /// <summary>Pure: whether this line, on its own, holds nothing any rule can match; and its time, if it has one.</summary>
     bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time);

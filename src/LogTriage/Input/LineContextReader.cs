@@ -5,7 +5,7 @@ namespace LogTriage.Input;
 /// each evidence line, so a report can show what happened just before and after. One streaming
 /// pass per input, keeping only the few lines asked for.
 /// </summary>
-public sealed class LineContextReader(int radius = 2)
+internal sealed class LineContextReader(int radius = 2)
 {
     public IReadOnlyDictionary<(string Input, long Line), LineContext> Read(IEnumerable<InputSource> inputs, IEnumerable<(string Input, long Line)> wanted)
     {

@@ -11,7 +11,7 @@ namespace LogTriage.Input;
 /// order. UTF-8 with invalid bytes replaced, CR of CRLF dropped, a BOM ignored. Memory is one
 /// block and its line table; lines longer than <see cref="MaxLineLength"/> are cut and counted.
 /// </summary>
-public sealed class LineReader
+internal sealed class LineReader
 {
     /// <summary>Lines longer than this are cut; the rest of the line is skipped, not kept in memory.</summary>
     public const int MaxLineLength = 64 * 1024;

@@ -7,7 +7,7 @@ namespace LogTriage.Input;
 /// Lets format detection look at an input's first lines and then hands every line, those
 /// included, to the parser, without reading the input twice (stdin can't be).
 /// </summary>
-public sealed class PeekableLines(IEnumerable<InputLine> lines, Func<bool>? endOfAvailable = null) : IEnumerable<InputLine>, IDisposable
+internal sealed class PeekableLines(IEnumerable<InputLine> lines, Func<bool>? endOfAvailable = null) : IEnumerable<InputLine>, IDisposable
 {
     private readonly IEnumerator<InputLine> _source = lines.GetEnumerator();
     private readonly List<InputLine> _peeked = [];

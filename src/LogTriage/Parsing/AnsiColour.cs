@@ -1,7 +1,7 @@
 namespace LogTriage.Parsing;
 
 /// <summary>Removes the ANSI colour codes nats-server adds to its labels when stderr is a terminal.</summary>
-public static class AnsiColour
+internal static class AnsiColour
 {
     public static bool Contains(ReadOnlySpan<char> s) => s.Contains('\x1b');
 

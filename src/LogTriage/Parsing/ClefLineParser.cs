@@ -9,7 +9,7 @@ namespace LogTriage.Parsing;
 /// that <c>identifies</c> the client (NATS.Net's "Connect succeed {Name}, NATS {Url}") names it
 /// for the input's later lines.
 /// </summary>
-public sealed class ClefLineParser(string input) : ILineParser
+internal sealed class ClefLineParser(string input) : ILineParser
 {
     private DateTimeOffset? _lastTime;
 

@@ -11,7 +11,7 @@ namespace LogTriage.Parsing;
 /// it is never taken for one of these. <c>@i</c>, <c>@tr</c> and <c>@sp</c> are not used.
 /// Read with System.Text.Json; a line that is not CLEF is kept as an unparsed event.
 /// </summary>
-public sealed class ClefLogFormat : ILogFormat
+internal sealed class ClefLogFormat : ILogFormat
 {
     public string Name => "clef";
 

@@ -20,7 +20,7 @@ namespace LogTriage.Parsing;
 /// Serilog's culture-dependent rendering of it.
 /// </para>
 /// </summary>
-public static class ClefMessageTemplate
+internal static class ClefMessageTemplate
 {
     public static string Render(string template, JsonElement properties)
     {

@@ -6,7 +6,7 @@ namespace LogTriage.Parsing;
 /// (<c>rid:</c>), gateway (<c>gid:</c>), leafnode (<c>lid:</c>, <c>lid_ws:</c>), websocket
 /// (<c>wid:</c>), MQTT (<c>mid:</c>) and internal (<c>SYSTEM</c>, <c>JETSTREAM</c>, <c>ACCOUNT</c>) forms.
 /// </summary>
-public static class ConnectionPrefixParser
+internal static class ConnectionPrefixParser
 {
     private const string Separator = " - ";
 

@@ -5,7 +5,7 @@ namespace LogTriage.Parsing;
 /// that holds one event per input, never a sort in memory. An event without a time keeps its
 /// place in its own input, ordered as if it had the time of the timed event before it.
 /// </summary>
-public static class EventMerger
+internal static class EventMerger
 {
     public static IEnumerable<LogEvent> Merge(IReadOnlyList<IEnumerable<LogEvent>> inputs)
     {

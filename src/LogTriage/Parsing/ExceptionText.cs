@@ -4,7 +4,7 @@ namespace LogTriage.Parsing;
 /// The part of a .NET exception's text a rule can use: the type and message lines (outer and
 /// inner exceptions), without the stack frames.
 /// </summary>
-public static class ExceptionText
+internal static class ExceptionText
 {
     public static string Summary(string exception)
     {

@@ -5,7 +5,7 @@ namespace LogTriage.Parsing;
 /// a first line (<c>panic: ...</c>, <c>fatal error: ...</c>, <c>SIGQUIT: quit</c>) and the
 /// goroutine dump after it.
 /// </summary>
-public static class GoCrashDetector
+internal static class GoCrashDetector
 {
     private static readonly string[] ContinuationStarts =
     [

@@ -4,7 +4,7 @@ namespace LogTriage.Parsing;
 /// A parser that learns the exact format of its input while reading it (a wrapper around a
 /// detected inner format), and names it for the report.
 /// </summary>
-public interface IFormatNamed
+internal interface IFormatNamed
 {
     string FormatName { get; }
 }

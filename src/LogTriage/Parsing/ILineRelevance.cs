@@ -11,7 +11,7 @@ public interface ILineRelevance
 }
 
 /// <summary>Every line matters: nothing is skipped.</summary>
-public sealed class EveryLineMatters : ILineRelevance
+internal sealed class EveryLineMatters : ILineRelevance
 {
     public static EveryLineMatters Instance { get; } = new();
 

@@ -7,7 +7,7 @@ namespace LogTriage.Parsing;
 /// Generic JSON-lines logs (zap, logrus, slog, pino, bunyan, ...): one object per line with a
 /// message, a level and a time under one of their usual names. Serilog's CLEF has its own format.
 /// </summary>
-public sealed class JsonLinesFormat : ILogFormat
+internal sealed class JsonLinesFormat : ILogFormat
 {
     private static readonly string[] MessageNames = ["msg", "message", "Message", "@m", "log"];
     private static readonly string[] LevelNames = ["level", "lvl", "severity", "Level", "log.level", "levelname"];

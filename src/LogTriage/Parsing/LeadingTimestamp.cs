@@ -7,7 +7,7 @@ namespace LogTriage.Parsing;
 /// Go's <c>2006/01/02 15:04:05[.000000]</c>, ISO 8601 (<c>2026-11-25T10:00:00.123Z</c>) and
 /// <c>2026-11-25 10:00:00[.123]</c>. Times without a zone are read as UTC.
 /// </summary>
-public static class LeadingTimestamp
+internal static class LeadingTimestamp
 {
     private static readonly string[] IsoLayouts =
     [

@@ -5,7 +5,7 @@ namespace LogTriage.Parsing;
 /// logfmt lines, as Go applications write them through logrus' text formatter or slog's text
 /// handler: <c>time="2026-03-02T08:15:00Z" level=error msg="nats: stale connection"</c>.
 /// </summary>
-public sealed class LogfmtFormat : ILogFormat
+internal sealed class LogfmtFormat : ILogFormat
 {
     public string Name => "logfmt";
 

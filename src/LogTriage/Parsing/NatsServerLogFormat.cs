@@ -1,7 +1,7 @@
 namespace LogTriage.Parsing;
 
 /// <summary>nats-server's own log layout (stderr or <c>log_file</c>), in all its variants.</summary>
-public sealed class NatsServerLogFormat : ILogFormat
+internal sealed class NatsServerLogFormat : ILogFormat
 {
     public string Name => "nats-server";
 

@@ -6,7 +6,7 @@ namespace LogTriage.Parsing;
 /// report): each line is an event with the level and time guessed from its start, so rules on
 /// message text still apply; a Go crash dump is still gathered into one event.
 /// </summary>
-public sealed class PlainTextFormat : ILogFormat
+internal sealed class PlainTextFormat : ILogFormat
 {
     public string Name => "text";
 

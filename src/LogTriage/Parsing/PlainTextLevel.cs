@@ -1,7 +1,7 @@
 namespace LogTriage.Parsing;
 
 /// <summary>Guesses the level of a free-text line from the level word most loggers print near its start.</summary>
-public static class PlainTextLevel
+internal static class PlainTextLevel
 {
     private static readonly (string Word, LogLevel Level)[] Words =
     [

@@ -6,7 +6,7 @@ namespace LogTriage.Parsing;
 /// (<c>logtime: false</c>), and the level-less stamp of log rotation lines.
 /// </summary>
 /// <remarks>Times carry no zone in these logs; they are read as UTC.</remarks>
-public static class ServerLinePrefixParser
+internal static class ServerLinePrefixParser
 {
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> line, out ServerLinePrefix prefix)

@@ -1,7 +1,7 @@
 namespace LogTriage.Rules;
 
 /// <summary>The cause ids of the report contract; rules may name no other.</summary>
-public static class CauseIds
+internal static class CauseIds
 {
     public const string Overload = "overload";
     public const string Payload = "payload";

@@ -1,4 +1,4 @@
 namespace LogTriage.Rules;
 
 /// <summary>A user layer's <c>{ id: X, exceptions: [...] }</c>: tunes a shipped rule without redefining it.</summary>
-public sealed record RuleAmendment(string RuleId, IReadOnlyList<RuleException> Exceptions, SourceLocation Location);
+internal sealed record RuleAmendment(string RuleId, IReadOnlyList<RuleException> Exceptions, SourceLocation Location);

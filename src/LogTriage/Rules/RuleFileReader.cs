@@ -8,7 +8,7 @@ namespace LogTriage.Rules;
 /// Reads one rule file into cause and rule definitions. Structure and types are checked here,
 /// with positions; relations between rules are checked by <see cref="RuleSetValidator"/>.
 /// </summary>
-public sealed class RuleFileReader
+internal sealed class RuleFileReader
 {
     private static readonly string[] FileKeys = ["causes", "rules", "scoring"];
     private static readonly string[] ScoringKeys = ["severity-weights", "explained-penalty", "volume-damping", "breadth-weight", "first-bonus", "max-single-signal-confidence", "context-share", "why"];

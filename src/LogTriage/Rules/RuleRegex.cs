@@ -11,7 +11,7 @@ namespace LogTriage.Rules;
 /// same message in different cases ("Maximum Control Line Exceeded", "maximum control line
 /// exceeded"); a rule that needs case writes <c>(?-i)</c>.
 /// </summary>
-public static class RuleRegex
+internal static class RuleRegex
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 

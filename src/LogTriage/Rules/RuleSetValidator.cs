@@ -6,7 +6,7 @@ namespace LogTriage.Rules;
 /// Checks what no single file can: unique ids, known causes, thresholds naming real single-event
 /// rules, regular expressions that compile, and cause texts for every cause used.
 /// </summary>
-public sealed class RuleSetValidator
+internal sealed class RuleSetValidator
 {
     public IReadOnlyList<RuleError> Validate(IReadOnlyList<CauseDefinition> causes, IReadOnlyList<RuleDefinition> rules, bool checkCauses = true)
     {

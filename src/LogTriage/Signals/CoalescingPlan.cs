@@ -7,7 +7,7 @@ namespace LogTriage.Signals;
 /// (threshold <c>per</c>), joins on (sequence and unless <c>same</c>, explanations) or excepts on.
 /// Everything else is coalesced away, which is what keeps the number of facts bounded.
 /// </summary>
-public sealed class CoalescingPlan
+internal sealed class CoalescingPlan
 {
     private readonly Dictionary<string, string[]> _kinds = new(StringComparer.Ordinal);
 

@@ -3,7 +3,7 @@ using LogTriage.Parsing;
 namespace LogTriage.Signals;
 
 /// <summary>How a connection is named in a report: <c>cid:5 10.0.0.1:51234 "orders" (.NET v2.8.2)</c>.</summary>
-public static class ConnectionDescription
+internal static class ConnectionDescription
 {
     public static string Of(ConnectionInfo c)
     {

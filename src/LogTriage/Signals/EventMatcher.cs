@@ -5,7 +5,7 @@ using LogTriage.Rules;
 namespace LogTriage.Signals;
 
 /// <summary>The compiled <c>when</c> of one single-event rule.</summary>
-public sealed class EventMatcher
+internal sealed class EventMatcher
 {
     private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
 

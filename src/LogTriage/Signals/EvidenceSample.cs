@@ -6,7 +6,7 @@ namespace LogTriage.Signals;
 /// Keeps a bounded sample of the events behind a finding: the first few (how it started) and the
 /// last few (how it ended), whatever the number of matches.
 /// </summary>
-public sealed class EvidenceSample(int keepFirst = 3, int keepLast = 2)
+internal sealed class EvidenceSample(int keepFirst = 3, int keepLast = 2)
 {
     private readonly List<LogEvent> _first = new(keepFirst);
     private readonly Queue<LogEvent> _last = new(keepLast + 1);

@@ -4,7 +4,7 @@ namespace LogTriage.Signals;
 /// What rules with <c>identifies</c> have named per input: an application log names its client
 /// once ("Connect succeed orders, NATS ..."), and every later line of that input is about it.
 /// </summary>
-public sealed class InputIdentities
+internal sealed class InputIdentities
 {
     private readonly Dictionary<(string Input, string Kind), string> _named = new();
 

@@ -10,7 +10,7 @@ namespace LogTriage.Signals;
 /// most rules × distinct keys active in that second, and at most <see cref="MaxOpenBuckets"/>
 /// buckets are held at once (beyond that the oldest are handed over early).
 /// </summary>
-public sealed class SignalCoalescer(CoalescingPlan plan)
+internal sealed class SignalCoalescer(CoalescingPlan plan)
 {
     public static readonly TimeSpan BucketWidth = TimeSpan.FromSeconds(1);
     private const int MaxOpenBuckets = 20_000;

@@ -7,7 +7,7 @@ namespace LogTriage.Signals;
 /// gap in the rules shows in the report instead of passing silently. Bounded: past a number of
 /// templates, new ones are only counted.
 /// </summary>
-public sealed class UnrecognisedCollector(int maxTemplates = 1000)
+internal sealed class UnrecognisedCollector(int maxTemplates = 1000)
 {
     private readonly Dictionary<(LogLevel, string), UnrecognisedGroup.Builder> _groups = [];
 

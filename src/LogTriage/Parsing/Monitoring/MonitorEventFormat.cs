@@ -8,7 +8,7 @@ namespace LogTriage.Parsing.Monitoring;
 /// <c>logtriage probe</c> (fed to the analysis, and saved with <c>--save</c>) and used by the
 /// examples of <c>source: monitor</c> rules. Its events have origin <see cref="EventOrigin.Monitor"/>.
 /// </summary>
-public sealed class MonitorEventFormat : ILogFormat
+internal sealed class MonitorEventFormat : ILogFormat
 {
     public string Name => "monitor";
 

@@ -6,7 +6,7 @@ namespace LogTriage.Parsing.Wrappers;
 /// The RFC 3339 time stamp <c>kubectl logs --timestamps</c> puts before each line, and the
 /// CRI layout of <c>/var/log/containers/*.log</c> (<c>TIME stderr F line</c>).
 /// </summary>
-public sealed class ContainerTimestampWrapper : ILineWrapper
+internal sealed class ContainerTimestampWrapper : ILineWrapper
 {
     public string Name => "kubectl-timestamps";
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LogTriage.Parsing.Wrappers;
 
 /// <summary>Docker's json-file driver: <c>{"log":"...\n","stream":"stderr","time":"2026-11-25T10:00:00.123456789Z"}</c>.</summary>
-public sealed class DockerJsonWrapper : ILineWrapper
+internal sealed class DockerJsonWrapper : ILineWrapper
 {
     public string Name => "docker-json";
 

@@ -4,7 +4,7 @@ namespace LogTriage.Parsing.Wrappers;
 /// A layer a platform adds around each log line (Docker's JSON, kubectl's prefixes, syslog,
 /// journald), peeled off so the inner line is parsed as what it is.
 /// </summary>
-public interface ILineWrapper
+internal interface ILineWrapper
 {
     string Name { get; }
 

@@ -1,7 +1,7 @@
 namespace LogTriage.Parsing.Wrappers;
 
 /// <summary>The source <c>kubectl logs --prefix</c> puts before each line: <c>[pod/nats-0/nats] </c>.</summary>
-public sealed class KubectlPrefixWrapper : ILineWrapper
+internal sealed class KubectlPrefixWrapper : ILineWrapper
 {
     public string Name => "kubectl-prefix";
 

@@ -9,7 +9,7 @@ namespace LogTriage.Parsing.Wrappers;
 /// <c>journalctl</c>'s short and short-iso output (<c>Nov 25 10:00:00 host nats-server[4711]: msg</c>).
 /// The severity of the PRI, when there is one, becomes the level.
 /// </summary>
-public sealed class SyslogWrapper(DateTimeOffset now) : ILineWrapper
+internal sealed class SyslogWrapper(DateTimeOffset now) : ILineWrapper
 {
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -8,7 +8,7 @@ namespace LogTriage.Parsing.Wrappers;
 /// parsed by the format they are detected as. The wrapper's time and severity fill in what the
 /// inner line lacks; evidence keeps the line exactly as it was in the input.
 /// </summary>
-public sealed class WrappedLogFormat : ILogFormat
+internal sealed class WrappedLogFormat : ILogFormat
 {
     private const int MaxDepth = 3;
 

@@ -11,7 +11,7 @@ namespace LogTriage.Report.Redaction;
 /// that a client was local.
 /// Holds the numbering of one report: create one per report. Not thread-safe.
 /// </summary>
-public sealed class AddressMasker
+internal sealed class AddressMasker
 {
     private const string Octet = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
     private const string V4 = $@"(?:{Octet}\.){{3}}{Octet}";

@@ -6,7 +6,7 @@ namespace LogTriage.Report.Redaction;
 /// <param name="Name">What the pattern finds, for tests and documentation.</param>
 /// <param name="Regex">Finds the secret; built <see cref="RegexOptions.Compiled"/> and culture-invariant.</param>
 /// <param name="Replacement">A <see cref="Regex.Replace(string, string)"/> replacement; may refer to the regex's groups.</param>
-public sealed record SecretPattern(string Name, Regex Regex, string Replacement)
+internal sealed record SecretPattern(string Name, Regex Regex, string Replacement)
 {
     public const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 

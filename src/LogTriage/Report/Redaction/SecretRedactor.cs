@@ -10,7 +10,7 @@ namespace LogTriage.Report.Redaction;
 /// Public nkeys (56 characters: <c>U...</c>, <c>A...</c>, <c>N...</c>) and user names are kept;
 /// they identify, they do not authenticate.
 /// </summary>
-public sealed class SecretRedactor
+internal sealed class SecretRedactor
 {
     public const string Mark = "[REDACTED]";
 

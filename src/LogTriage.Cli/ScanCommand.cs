@@ -56,8 +56,7 @@ public static class ScanCommand
             var resolution = new InputResolver(() => Stream.Null).Resolve(arguments);
             foreach (var error in resolution.Errors)
                 terminal.Error.WriteLine($"logtriage: {error}");
-            var identities = resolution.Sources.ToDictionary(s => s.Name, s => FileIdentity.Of(s.Name));
-            var sources = resolution.Sources.Select(s => Resume(s, identities[s.Name], scanState)).ToList();
+            var sources = scanState.Resume(resolution.Sources);
             if (sources.Count == 0)
                 throw new UsageException("no readable input");
 
@@ -65,39 +64,13 @@ public static class ScanCommand
             return new AnalyzeRunner(terminal).Run(rules, sources, [.. arguments, statePath], settings, (result, written) =>
             {
                 var now = DateTimeOffset.UtcNow;
-                foreach (var (source, stats) in sources.Zip(result.Inputs))
-                {
-                    if (stats.Error is not null)
-                        continue;
-                    // Identity again: a file that had no complete first line at the start may have one now.
-                    scanState.Record(source.Name, FileIdentity.Of(source.Name), source.SkipBytes + stats.ConsumedBytes,
-                        source.FirstLine - 1 + stats.Lines, now);
-                }
+                scanState.Advance(sources, result.Inputs, now);
                 scanState.Forget(now - ForgetAfter);
                 scanState.Save(statePath);
                 terminal.Error.WriteLine(Summary(sources, result, written));
             });
         });
         return command;
-    }
-
-    /// <summary>Reads a file from where the last scan of the same file stopped; from the start if it is new or was truncated.</summary>
-    private static InputSource Resume(InputSource source, FileIdentity identity, ScanState state)
-    {
-        var previous = state.Find(identity);
-        var resume = previous is not null && (source.Length is not { } length || IsCompressed(source.Name) || length >= previous.Offset);
-        return source with
-        {
-            SkipBytes = resume ? previous!.Offset : 0,
-            FirstLine = resume ? previous!.Lines + 1 : 1,
-            CompleteLinesOnly = true,
-        };
-    }
-
-    private static bool IsCompressed(string path)
-    {
-        using var file = File.OpenRead(path);
-        return file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
     }
 
     private static string Summary(IReadOnlyList<InputSource> sources, AnalysisResult result, CauseReport report)

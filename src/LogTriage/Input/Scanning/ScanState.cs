@@ -37,6 +37,43 @@ public sealed class ScanState
         Files.Add(new ScannedFile(path, identity.Device, identity.Inode, identity.FirstLineHash, offset, lines, when));
     }
 
+    /// <summary>
+    /// The sources as a scan reads them: each file from where the last scan of the same file
+    /// stopped (by identity, so a rotated file continues), from the start if it is new or was
+    /// truncated; only complete lines, so a half-written last line waits for the next scan.
+    /// </summary>
+    public IReadOnlyList<InputSource> Resume(IEnumerable<InputSource> sources) =>
+        sources.Select(source =>
+        {
+            var previous = Find(FileIdentity.Of(source.Name));
+            var resume = previous is not null && (source.Length is not { } length || IsCompressed(source.Name) || length >= previous.Offset);
+            return source with
+            {
+                SkipBytes = resume ? previous!.Offset : 0,
+                FirstLine = resume ? previous!.Lines + 1 : 1,
+                CompleteLinesOnly = true,
+            };
+        }).ToList();
+
+    /// <summary>Records how far this scan read each source (skipping those that could not be read).</summary>
+    public void Advance(IReadOnlyList<InputSource> sources, IReadOnlyList<InputStatistics> read, DateTimeOffset now)
+    {
+        foreach (var (source, stats) in sources.Zip(read))
+        {
+            if (stats.Error is not null)
+                continue;
+            // Identity again: a file that had no complete first line at the start may have one now.
+            Record(source.Name, FileIdentity.Of(source.Name), source.SkipBytes + stats.ConsumedBytes, source.FirstLine - 1 + stats.Lines, now);
+        }
+    }
+
+    // A compressed file's length says nothing about the text read from it.
+    private static bool IsCompressed(string path)
+    {
+        using var file = File.OpenRead(path);
+        return file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
+    }
+
     /// <summary>Forgets files not seen for a long time (deleted rotations), so the state does not grow forever.</summary>
     public void Forget(DateTimeOffset before) => Files.RemoveAll(f => f.LastScan < before);
 

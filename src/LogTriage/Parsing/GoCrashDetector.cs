@@ -34,6 +34,14 @@ public static class GoCrashDetector
         return IsFunctionFrame(line) || IsFileFrame(line);
     }
 
+    /// <summary>
+    /// Whether a line's body, with as many blanks before it as <paramref name="indentation"/>, belongs to
+    /// a dump whose first line had <paramref name="crashIndentation"/>: anything indented deeper does
+    /// (the runtime indents a frame's place, and a panic's value may run over indented lines).
+    /// </summary>
+    public static bool IsContinuation(ReadOnlySpan<char> body, int indentation, int crashIndentation) =>
+        indentation > crashIndentation || IsContinuation(body);
+
     /// <summary>A stack frame's function: a qualified name with its arguments, <c>pkg.(*T).Method(0xc000, ...)</c>.</summary>
     private static bool IsFunctionFrame(ReadOnlySpan<char> line)
     {

@@ -16,8 +16,11 @@ public static class LinePrefixShape
     /// <summary>The shape of no prefix at all.</summary>
     public const ulong None = Hasher.Seed;
 
-    /// <summary>Tells whether a line's body (without its prefix and indentation) is what is looked for.</summary>
-    public delegate bool BodyTest(ReadOnlySpan<char> body);
+    /// <summary>
+    /// Tells whether a line's body (without its prefix and indentation) is what is looked for;
+    /// <paramref name="indentation"/> is the number of blanks before it.
+    /// </summary>
+    public delegate bool BodyTest(ReadOnlySpan<char> body, int indentation);
 
     public static ulong Of(ReadOnlySpan<char> prefix)
     {
@@ -50,7 +53,7 @@ public static class LinePrefixShape
         }
 
         // An editor or a chat trims trailing blanks: "nats-1  | " of an empty dump line becomes "nats-1  |".
-        if (line.Length <= limit && hasher.WithBlank() is var trimmed && shapes.Contains(trimmed) && test([]))
+        if (line.Length <= limit && hasher.WithBlank() is var trimmed && shapes.Contains(trimmed) && test([], 0))
         {
             bodyStart = line.Length;
             shape = trimmed;
@@ -65,7 +68,16 @@ public static class LinePrefixShape
     {
         var body = line[k..];
         bodyStart = k + (body.Length - body.TrimStart().Length);
-        return test(line[bodyStart..]);
+        return test(line[bodyStart..], BlanksBefore(line, bodyStart));
+    }
+
+    /// <summary>How many blanks stand right before <paramref name="index"/>: a body's indentation, the prefix's own blank included.</summary>
+    public static int BlanksBefore(ReadOnlySpan<char> line, int index)
+    {
+        var blanks = 0;
+        while (index - blanks > 0 && char.IsWhiteSpace(line[index - blanks - 1]))
+            blanks++;
+        return blanks;
     }
 
     /// <summary>FNV-1a over the character classes, runs of words and blanks folded into one.</summary>

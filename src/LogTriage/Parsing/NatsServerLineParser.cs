@@ -82,6 +82,8 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
     {
         CrashEventBuilder? crash = null;
         var crashShape = PrefixShapeSet.Unprefixed;
+        var crashIndentation = 0;
+        LinePrefixShape.BodyTest continues = (body, indentation) => GoCrashDetector.IsContinuation(body, indentation, crashIndentation);
 
         foreach (var line in lines)
         {
@@ -90,9 +92,11 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
 
             if (crash is not null)
             {
-                if (!isServerLine && LinePrefixShape.TryFindBody(text, crashShape, GoCrashDetector.IsContinuation, out var bodyStart, out _))
+                if (!isServerLine && LinePrefixShape.TryFindBody(text, crashShape, continues, out var bodyStart, out _))
                 {
-                    crash.Add(text[bodyStart..]);
+                    // Indentation beyond the first line's is the dump's own (a frame's place): kept.
+                    var deeper = Math.Max(0, LinePrefixShape.BlanksBefore(text, bodyStart) - crashIndentation);
+                    crash.Add(text[(bodyStart - deeper)..]);
                     continue;
                 }
                 yield return crash.Build();
@@ -107,8 +111,9 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
                 _lastTime = prefix.Time ?? _lastTime;
                 yield return ServerEvent(line.Number, text, prefix);
             }
-            else if (LinePrefixShape.TryFindBody(text, _shapes, GoCrashDetector.IsCrashStart, out var bodyStart, out var shape))
+            else if (LinePrefixShape.TryFindBody(text, _shapes, StartsCrash, out var bodyStart, out var shape))
             {
+                crashIndentation = LinePrefixShape.BlanksBefore(text, bodyStart);
                 crash = new CrashEventBuilder(_input, line with { Text = text[bodyStart..] }, _lastTime, EventOrigin.Server);
                 crashShape = PrefixShapeSet.Of(shape);
                 _inCrash = true;
@@ -122,6 +127,8 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
         if (crash is not null)
             yield return crash.Build();
     }
+
+    internal static bool StartsCrash(ReadOnlySpan<char> body, int indentation) => GoCrashDetector.IsCrashStart(body);
 
     private LogEvent ServerEvent(long number, string text, ServerLinePrefix prefix)
     {

@@ -34,6 +34,8 @@ public sealed class NatsServerLogFormat : ILogFormat
 
         var recognised = 0.0;
         PrefixShapeSet? crash = null;
+        var crashIndentation = 0;
+        LinePrefixShape.BodyTest continues = (body, indentation) => GoCrashDetector.IsContinuation(body, indentation, crashIndentation);
         for (var i = 0; i < lines.Count; i++)
         {
             ulong shape;
@@ -44,13 +46,14 @@ public sealed class NatsServerLogFormat : ILogFormat
                     continue;
                 shape = signature;
             }
-            else if (crash is not null && LinePrefixShape.TryFindBody(lines[i], crash, GoCrashDetector.IsContinuation, out _, out shape))
+            else if (crash is not null && LinePrefixShape.TryFindBody(lines[i], crash, continues, out _, out shape))
             {
                 // A goroutine dump is part of a server log when captured from stderr.
             }
-            else if (LinePrefixShape.TryFindBody(lines[i], shapes, GoCrashDetector.IsCrashStart, out _, out shape))
+            else if (LinePrefixShape.TryFindBody(lines[i], shapes, NatsServerLineParser.StartsCrash, out var bodyStart, out shape))
             {
                 crash = PrefixShapeSet.Of(shape);
+                crashIndentation = LinePrefixShape.BlanksBefore(lines[i], bodyStart);
             }
             else
             {

@@ -104,8 +104,9 @@ public class PrefixedServerLogTests
         var read = Read("compose-panic-indented.log");
         AssertServerLogWithOneCrash(read, "nats-server");
         var crash = read.Events.Single(e => e.Level == LogLevel.Fatal);
-        Assert.That(crash.Text, Does.StartWith("panic: runtime error").And.Contain("\ngoroutine 77 [running]:\n"),
-            "the event holds the dump without the prefix and indentation");
+        Assert.That(crash.Text, Does.StartWith("panic: runtime error").And.Contain("\ngoroutine 77 [running]:\n")
+                .And.Contain("\n\t/home/travis/gopath/src/github.com/nats-io/nats-server/server/server.go:3016 +0x87"),
+            "the event holds the dump without the prefix and the indentation before it, with the dump's own");
     }
 
     [Test]

@@ -24,8 +24,13 @@ public sealed partial class MelConsoleFormat : ILogFormat
         var nonEmpty = sample.Count(l => l.Length > 0);
         if (nonEmpty == 0)
             return 0;
-        var recognised = sample.Count(l => l.Length > 0 && (Header().IsMatch(AnsiColour.Strip(l)) || l.StartsWith("      ", StringComparison.Ordinal)));
-        return (double)recognised / nonEmpty;
+        var headers = sample.Count(l => l.Length > 0 && Header().IsMatch(AnsiColour.Strip(l)));
+        // Indented lines alone are no console output of .NET: a Java stack trace or a Python traceback
+        // pasted into a code block is indented as deep.
+        if (headers == 0)
+            return 0;
+        var indented = sample.Count(l => l.StartsWith("      ", StringComparison.Ordinal));
+        return (double)(headers + indented) / nonEmpty;
     }
 
     public ILineParser CreateParser(string inputName) => new Parser(inputName);

@@ -1,9 +1,13 @@
 using LogTriage.Input;
+using System.Buffers;
+
 namespace LogTriage.Parsing;
 
 /// <summary>
-/// Parses one nats-server log: prefixed lines become events with their connection fields, a Go
-/// crash with its stacks becomes one fatal event, anything else is kept as an unparsed event.
+/// Parses one nats-server log: lines carrying the server's signature become events with their
+/// connection fields, wherever the signature stands (a platform's prefix before it is peeled); a
+/// Go crash with its stacks becomes one fatal event, behind the same prefixes and at any
+/// indentation; anything else is kept as an unparsed event.
 /// </summary>
 public sealed class NatsServerLineParser : ILineParser, ILineSkipper
 {
@@ -11,6 +15,12 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
     private readonly ILineRelevance _relevance;
     private bool _inCrash;
     private DateTimeOffset? _lastTime;
+
+    /// <summary>
+    /// The shapes of the prefixes seen before server lines, to find a crash dump behind them.
+    /// Replaced, never changed, since the reader consults it from both cores between lines.
+    /// </summary>
+    private PrefixShapeSet _shapes = PrefixShapeSet.Unprefixed;
 
     public NatsServerLineParser(string input, ILineRelevance? relevance = null)
     {
@@ -20,16 +30,49 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
 
     /// <summary>
     /// Skips a well-formed line below warning level whose message holds no rule literal: the bulk
-    /// of a debug or trace log. Crash dumps, unparsable lines and warnings always go through.
+    /// of a debug or trace log. Crash dumps, unparsable lines and warnings always go through, and so
+    /// does a line behind a prefix of a shape not seen yet, so the parser learns that shape.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time)
     {
         time = null;
-        if (line.IsEmpty || !ServerLinePrefixParser.TryParse(line, out var prefix))
+        if (line.IsEmpty)
             return false;
+        // The plain server log, by far the most common: its signature stands at the start.
+        if (ServerLinePrefixParser.TryParse(line, out var prefix))
+            return IsSkippable(line, prefix, out time);
+        if (!ServerLinePrefixParser.TryFind(line, out prefix))
+            return false;
+        if (!AnsiColour.Contains(line[..prefix.Start]))
+            return IsKnownPrefix(line[..prefix.Start]) && IsSkippable(line, prefix, out time);
+
+        // docker compose and stern colour the container name: its shape is learnt without colour.
+        char[]? rented = null;
+        var buffer = line.Length <= 512 ? stackalloc char[line.Length] : (rented = ArrayPool<char>.Shared.Rent(line.Length));
+        try
+        {
+            var plain = buffer[..AnsiColour.Strip(line, buffer)];
+            return ServerLinePrefixParser.TryFind(plain, out prefix)
+                && IsKnownPrefix(plain[..prefix.Start]) && IsSkippable(plain, prefix, out time);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private bool IsSkippable(ReadOnlySpan<char> line, ServerLinePrefix prefix, out DateTimeOffset? time)
+    {
         time = prefix.Time;
         return prefix.Level < LogLevel.Warning && !_relevance.MayMatter(line[prefix.MessageStart..], prefix.Level, EventOrigin.Server);
+    }
+
+    private bool IsKnownPrefix(ReadOnlySpan<char> prefix)
+    {
+        var shapes = _shapes;
+        return shapes.IsFull || shapes.Contains(LinePrefixShape.Of(prefix));
     }
 
     public bool CanSkipNow => !_inCrash;
@@ -39,17 +82,22 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
     public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
     {
         CrashEventBuilder? crash = null;
+        var crashShape = PrefixShapeSet.Unprefixed;
+        var crashIndentation = 0;
+        LinePrefixShape.BodyTest continues = (body, indentation) => GoCrashDetector.IsContinuation(body, indentation, crashIndentation);
 
         foreach (var line in lines)
         {
             var text = AnsiColour.Strip(line.Text);
-            var isServerLine = ServerLinePrefixParser.TryParse(text, out var prefix);
+            var isServerLine = ServerLinePrefixParser.TryFind(text, out var prefix);
 
             if (crash is not null)
             {
-                if (!isServerLine && GoCrashDetector.IsContinuation(text))
+                if (!isServerLine && LinePrefixShape.TryFindBody(text, crashShape, continues, out var bodyStart, out _))
                 {
-                    crash.Add(text);
+                    // Indentation beyond the first line's is the dump's own (a frame's place): kept.
+                    var deeper = Math.Max(0, LinePrefixShape.BlanksBefore(text, bodyStart) - crashIndentation);
+                    crash.Add(text[(bodyStart - deeper)..]);
                     continue;
                 }
                 yield return crash.Build();
@@ -59,12 +107,16 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
 
             if (isServerLine)
             {
+                if (prefix.Start > 0)
+                    _shapes = _shapes.With(LinePrefixShape.Of(text.AsSpan(0, prefix.Start)));
                 _lastTime = prefix.Time ?? _lastTime;
                 yield return ServerEvent(line.Number, text, prefix);
             }
-            else if (GoCrashDetector.IsCrashStart(text))
+            else if (LinePrefixShape.TryFindBody(text, _shapes, StartsCrash, out var bodyStart, out var shape))
             {
-                crash = new CrashEventBuilder(_input, line with { Text = text }, _lastTime, EventOrigin.Server);
+                crashIndentation = LinePrefixShape.BlanksBefore(text, bodyStart);
+                crash = new CrashEventBuilder(_input, line with { Text = text[bodyStart..] }, _lastTime, EventOrigin.Server);
+                crashShape = PrefixShapeSet.Of(shape);
                 _inCrash = true;
             }
             else
@@ -77,11 +129,16 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
             yield return crash.Build();
     }
 
+    internal static bool StartsCrash(ReadOnlySpan<char> body, int indentation) => GoCrashDetector.IsCrashStart(body);
+
     private LogEvent ServerEvent(long number, string text, ServerLinePrefix prefix)
     {
-        var body = text.AsSpan(prefix.MessageStart);
+        var body = text.AsSpan(prefix.MessageStart).TrimEnd();
+        // A markdown table row closes its cell after the line: "| [7] 2026/... [INF] Server is ready |".
+        if (body.EndsWith('|') && text.AsSpan(0, prefix.Start).TrimStart().StartsWith('|'))
+            body = body[..^1].TrimEnd();
         var connection = ConnectionPrefixParser.TryParse(body, out var messageStart);
-        var message = body[messageStart..].TrimEnd().ToString();
+        var message = body[messageStart..].ToString();
         return new LogEvent(_input, number, prefix.Time, prefix.Level, EventOrigin.Server, connection, message, text);
     }
 

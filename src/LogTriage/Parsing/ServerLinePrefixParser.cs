@@ -8,6 +8,76 @@ namespace LogTriage.Parsing;
 /// <remarks>Times carry no zone in these logs; they are read as UTC.</remarks>
 internal static class ServerLinePrefixParser
 {
+    /// <summary>
+    /// How far into a line the signature is looked for: platform prefixes (a journald header with
+    /// a long host name, kubectl's pod/container and time) are far shorter, and the bound keeps
+    /// the search cheap on long lines that hold no signature.
+    /// </summary>
+    public const int MaxPrefixLength = 256;
+
+    /// <summary>
+    /// Finds the server's signature wherever it stands in the line: at its start (the common
+    /// case, tried first), or behind whatever a platform put before it (a container or pod name,
+    /// a time stamp, a syslog header, a markdown quote or table border, indentation).
+    /// </summary>
+    /// <remarks>
+    /// Every layout but the rotation notice carries a level label, so only a <c>[</c> can begin
+    /// the signature (a pid) or end it (a label, with the stamp or a syslog tag just before it).
+    /// A bare label counts only after a syslog tag's <c>: </c>, since elsewhere <c>[ERR]</c> may be
+    /// anyone's. Lines are scanned left to right and the first signature wins: the server's
+    /// message, which may quote anything, comes after it.
+    /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static bool TryFind(ReadOnlySpan<char> line, out ServerLinePrefix prefix)
+    {
+        if (TryParse(line, out prefix))
+            return true;
+
+        var limit = Math.Min(line.Length, MaxPrefixLength);
+        for (var from = 1; from < limit;)
+        {
+            var next = line[from..limit].IndexOf('[');
+            if (next < 0)
+                break;
+            var at = from + next;
+            from = at + 1;
+            if (at + 1 >= line.Length)
+                break;
+
+            int start;
+            if (char.IsAsciiDigit(line[at + 1]))
+                start = at;
+            else if (line[at - 1] == ' ' && IsLevelLabel(line[at..]))
+                start = StampStartBefore(line, at) ?? (at >= 2 && line[at - 2] == ':' ? at : -1);
+            else
+                continue;
+
+            if (start >= 0 && TryParse(line[start..], out var found))
+            {
+                prefix = found with { MessageStart = found.MessageStart + start, Start = start };
+                return true;
+            }
+        }
+        prefix = default;
+        return false;
+    }
+
+    /// <summary>Where a stamp without pid begins when it ends just before the label at <paramref name="label"/>.</summary>
+    private static int? StampStartBefore(ReadOnlySpan<char> line, int label)
+    {
+        // The stamp ends in its fraction digits (six from the server's logger) or its seconds.
+        var end = label - 1;
+        var i = end - 1;
+        while (i >= 0 && char.IsAsciiDigit(line[i]))
+            i--;
+        var start = i >= 0 && line[i] == '.' ? i - 19 : end - 19;
+        if (start < 0 || (start > 0 && !char.IsWhiteSpace(line[start - 1]) && !char.IsPunctuation(line[start - 1])))
+            return null;
+        return TryParseStamp(line[start..end], out _, out var length) && length == end - start ? start : null;
+    }
+
+    private static bool IsLevelLabel(ReadOnlySpan<char> s) => TryParseLevel(s, out _, out _);
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> line, out ServerLinePrefix prefix)
     {

@@ -77,4 +77,65 @@ public class FormatDetectorTests
             "{\"log\":\"\\n\",\"stream\":\"stderr\",\"time\":\"2026-11-25T10:00:01Z\"}",
             "{\"log\":\"goroutine 1 [running]:\\n\",\"stream\":\"stderr\",\"time\":\"2026-11-25T10:00:01Z\"}"), Is.EqualTo("wrapped"));
     }
+
+    // A jnats connect failure as Throwable.printStackTrace writes it; in a paste the tabs often become spaces.
+    private static readonly string[] JavaTrace =
+    [
+        "java.io.IOException: Unable to connect to NATS servers: [nats://nats-0.nats:4222, nats://nats-1.nats:4222]",
+        "\tat io.nats.client.impl.NatsConnection.connect(NatsConnection.java:301)",
+        "\tat io.nats.client.impl.NatsImpl.createConnection(NatsImpl.java:29)",
+        "\tat io.nats.client.Nats.createConnection(Nats.java:295)",
+        "\tat io.nats.client.Nats.connect(Nats.java:174)",
+        "\tat com.example.orders.OrdersApplication.main(OrdersApplication.java:42)",
+        "Caused by: java.net.ConnectException: Connection refused",
+        "\tat java.base/sun.nio.ch.Net.pollConnect(Native Method)",
+        "\tat java.base/sun.nio.ch.Net.pollConnectNow(Net.java:672)",
+        "\tat java.base/sun.nio.ch.NioSocketImpl.timedFinishConnect(NioSocketImpl.java:547)",
+        "\t... 5 more",
+    ];
+
+    // A nats.py connect failure: Python's traceback, the error's text from nats/errors.py.
+    private static readonly string[] PythonTraceback =
+    [
+        "Traceback (most recent call last):",
+        "  File \"/app/orders.py\", line 31, in <module>",
+        "    asyncio.run(main())",
+        "  File \"/usr/local/lib/python3.12/asyncio/runners.py\", line 194, in run",
+        "    return runner.run(main)",
+        "  File \"/app/orders.py\", line 12, in main",
+        "    nc = await nats.connect(\"nats://nats:4222\", max_reconnect_attempts=2)",
+        "  File \"/usr/local/lib/python3.12/site-packages/nats/aio/client.py\", line 518, in connect",
+        "    await self._select_next_server()",
+        "  File \"/usr/local/lib/python3.12/site-packages/nats/aio/client.py\", line 1250, in _select_next_server",
+        "    raise errors.NoServersError",
+        "nats.errors.NoServersError: nats: no servers available for connection",
+    ];
+
+    [Test]
+    public void A_java_stack_trace_is_not_taken_for_dotnet_console_output()
+    {
+        Assert.That(Detect(JavaTrace), Is.EqualTo("text"));
+        // Pasted into a markdown code block: indented, tabs turned into spaces.
+        Assert.That(Detect(JavaTrace.Select(l => "    " + l.Replace("\t", "        ")).ToArray()), Is.EqualTo("text"));
+    }
+
+    [Test]
+    public void A_python_traceback_is_not_taken_for_dotnet_console_output()
+    {
+        Assert.That(Detect(PythonTraceback), Is.EqualTo("text"));
+        Assert.That(Detect(PythonTraceback.Select(l => "    " + l).ToArray()), Is.EqualTo("text"));
+    }
+
+    [Test]
+    public void Server_lines_behind_a_consistent_prefix_are_the_server_and_a_single_quoted_one_is_not()
+    {
+        Assert.That(Detect(
+            "nats-0 nats [7] 2026/11/25 10:00:00.000001 [INF] Starting nats-server",
+            "nats-0 nats [7] 2026/11/25 10:00:00.000002 [INF]   Version:  2.10.22",
+            "nats-1 nats [7] 2026/11/25 10:00:00.000301 [INF] Server is ready"), Is.EqualTo("nats-server"));
+        Assert.That(Detect(
+            "2026/11/25 10:00:00 connected to nats://127.0.0.1:4222",
+            "2026/11/25 10:00:05 the server said: [7] 2026/11/25 10:00:05.000001 [ERR] 10.0.0.1:4000 - cid:1 - authentication error",
+            "2026/11/25 10:00:06 reconnecting"), Is.EqualTo("text"));
+    }
 }

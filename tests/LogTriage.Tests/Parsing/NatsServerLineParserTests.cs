@@ -91,4 +91,41 @@ public class NatsServerLineParserTests
         Assert.That(failure.Connection.Host, Is.EqualTo("127.0.0.1"));
         Assert.That(failure.Connection.Id, Is.GreaterThan(0));
     }
+
+    /// <summary>The rules care for nothing: whatever may be skipped is.</summary>
+    private sealed class NothingMatters : ILineRelevance
+    {
+        public bool MayMatter(ReadOnlySpan<char> message, LogLevel level, EventOrigin origin) => false;
+    }
+
+    [Test]
+    public void Skips_a_prefixed_line_only_once_its_prefix_has_been_seen()
+    {
+        var parser = new NatsServerLineParser("x", new NothingMatters());
+        const string created = "nats-1  | [1] 2026/11/26 19:45:04.416132 [DBG] 127.0.0.1:46970 - cid:4 - Client connection created";
+        Assert.That(parser.IsSkippable(created, out _), Is.False, "a prefix never seen goes through, so a dump behind it is recognised");
+        _ = parser.Parse([new InputLine(1, "nats-2  | [1] 2026/11/26 19:45:04.222871 [INF] Server is ready")]).ToList();
+        Assert.That(parser.IsSkippable(created, out var time), Is.True, "same shape, another service");
+        Assert.That(time, Is.EqualTo(new DateTimeOffset(2026, 11, 26, 19, 45, 4, TimeSpan.Zero).AddTicks(4161320)));
+        Assert.That(parser.IsSkippable("nats-1  | [1] 2026/11/26 19:45:04.416132 [WRN] 127.0.0.1:46970 - cid:4 - Readloop processing time: 2.5s", out _),
+            Is.False, "warnings always go through");
+    }
+
+    [Test]
+    public void A_dump_behind_a_prefix_ends_at_a_line_of_that_prefix_that_is_no_part_of_it()
+    {
+        var events = Parse("x", """
+            nats-1  | [1] 2026/11/25 10:00:00.000001 [INF] Server is ready
+            nats-1  | fatal error: concurrent map writes
+            nats-1  |
+            nats-1  | goroutine 88 [running]:
+            nats-1  | runtime.throw({0xa1b2c3, 0x15})
+            nats-1  | 	/usr/local/go/src/runtime/panic.go:1047 +0x5d fp=0xc0001 sp=0xc0002 pc=0x43a1b
+            orders-1 | 2026/11/25 10:00:01 nats: connection closed
+            """);
+        Assert.That(events.Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Info, LogLevel.Fatal, LogLevel.Unknown }));
+        Assert.That(events[1].Message, Is.EqualTo("fatal error: concurrent map writes"));
+        Assert.That(events[1].LineCount, Is.EqualTo(5));
+        Assert.That(events[2].Parsed, Is.False);
+    }
 }

@@ -79,4 +79,33 @@ public class ServerLinePrefixParserTests
     {
         Assert.That(ServerLinePrefixParser.TryParse(line, out _), Is.False);
     }
+
+    [TestCase("Aug 21 14:50:11 nats-host nats-server[4711]: [4711] 2026/08/21 14:50:11.123456 [INF] Server is ready", 4711, true)]
+    [TestCase("[pod/nats-0/nats] [7] 2026/08/21 14:50:11.123456 [INF] Server is ready", 7, true)]
+    [TestCase("nats-0 nats [7] 2026/08/21 14:50:11.123456 [INF] Server is ready", 7, true)]
+    [TestCase("nats-1  | 2026/08/21 14:50:11.123456 [INF] Server is ready", null, true)]
+    [TestCase("2026-08-21T14:50:11.123456789Z [7] [INF] Server is ready", 7, false)]
+    [TestCase("> [7] 2026/08/21 14:50:11.123456 [\u001b[32mINF\u001b[0m] Server is ready", 7, true)]
+    [TestCase("Aug 21 14:50:11 nats-host nats-server[4711]: [INF] Server is ready", null, false)]
+    public void Finds_the_signature_behind_a_prefix(string line, int? pid, bool timed)
+    {
+        Assert.That(ServerLinePrefixParser.TryFind(line, out var prefix), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(prefix.Pid, Is.EqualTo(pid));
+            Assert.That(prefix.Time is not null, Is.EqualTo(timed));
+            Assert.That(prefix.Level, Is.EqualTo(LogLevel.Info));
+            Assert.That(prefix.Start, Is.GreaterThan(0));
+            Assert.That(line[prefix.MessageStart..], Is.EqualTo("Server is ready"));
+        });
+    }
+
+    [TestCase("orders-1  | [ERR] payment failed")]
+    [TestCase("2026/11/25 10:00:05 nats: stale connection")]
+    [TestCase("2026/11/25 10:00:05 reconnected to [nats://10.0.0.1:4222]")]
+    [TestCase("nats-2  | goroutine 77 [running]:")]
+    public void Finds_no_signature_where_there_is_none(string line)
+    {
+        Assert.That(ServerLinePrefixParser.TryFind(line, out _), Is.False);
+    }
 }

@@ -35,28 +35,40 @@ internal sealed class WrappedLogFormat : ILogFormat
 
     public ILineParser CreateParser(string inputName) => new Parser(this, inputName);
 
-    /// <summary>Peels every wrapper it can; the names say which, outermost first.</summary>
     internal bool Unwrap(string line, out UnwrappedLine inner, out string wrapperNames)
     {
+        var peeled = Unwrap(line, [], out inner, out var chain);
+        wrapperNames = string.Join('+', chain.Select(w => w.Name));
+        return peeled;
+    }
+
+    /// <summary>
+    /// Peels every wrapper it can; <paramref name="chain"/> says which, outermost first. At each
+    /// depth the wrapper of <paramref name="preferred"/> is tried first: all lines of an input come
+    /// from one platform, and a line may fit another wrapper too (to a syslog reader behind a
+    /// time stamp, <c>panic: ...</c> looks like a tag and its message).
+    /// </summary>
+    private bool Unwrap(string line, IReadOnlyList<ILineWrapper> preferred, out UnwrappedLine inner, out List<ILineWrapper> chain)
+    {
         inner = new UnwrappedLine(line, null, null, null);
-        var names = new List<string>();
+        chain = [];
         for (var depth = 0; depth < MaxDepth; depth++)
         {
-            var peeled = false;
-            foreach (var wrapper in _wrappers)
+            var first = depth < preferred.Count ? preferred[depth] : null;
+            ILineWrapper? peeled = null;
+            foreach (var wrapper in first is null ? _wrappers : _wrappers.Where(w => w != first).Prepend(first))
             {
                 if (!wrapper.TryUnwrap(inner.Text, out var next))
                     continue;
                 inner = new UnwrappedLine(next.Text, inner.Time ?? next.Time, inner.Level ?? next.Level, inner.Program ?? next.Program);
-                names.Add(wrapper.Name);
-                peeled = true;
+                peeled = wrapper;
                 break;
             }
-            if (!peeled)
+            if (peeled is null)
                 break;
+            chain.Add(peeled);
         }
-        wrapperNames = string.Join('+', names);
-        return names.Count > 0;
+        return chain.Count > 0;
     }
 
     private sealed class Parser(WrappedLogFormat format, string input) : ILineParser, IFormatNamed
@@ -69,10 +81,14 @@ internal sealed class WrappedLogFormat : ILogFormat
         public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
         {
             var wrappers = "";
+            IReadOnlyList<ILineWrapper> platform = [];
             var inner = lines.Select(line =>
             {
-                if (format.Unwrap(line.Text, out var unwrapped, out var names) && wrappers.Length == 0)
-                    wrappers = names;
+                if (format.Unwrap(line.Text, platform, out var unwrapped, out var chain) && wrappers.Length == 0)
+                {
+                    wrappers = string.Join('+', chain.Select(w => w.Name));
+                    platform = chain;
+                }
                 _pending[line.Number] = (unwrapped, line.Text);
                 return line with { Text = unwrapped.Text };
             });

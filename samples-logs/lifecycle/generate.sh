@@ -262,6 +262,7 @@ EOF
     wait_log "$D/b.log" 'Route connection created'
     client orders-api "nats://127.0.0.1:$pa,nats://127.0.0.1:$pb" "$D/c.log" -for 6s
     local c1=$CLIENT_PID
+    wait_log "$D/c.log" 'orders-api: subscribed'
     client billing-worker "nats://127.0.0.1:$pa,nats://127.0.0.1:$pb" "$D/c.log" -subject 'billing.invoices' -for 6s
     local c2=$CLIENT_PID
     wait_log "$D/c.log" 'connected to nats' 2

@@ -18,7 +18,7 @@ public sealed class RuleExplanation(RuleSet rules, RuleDefinition rule)
         if (rule.Explains is { } explains)
             o.WriteLine($"  - and explains signals of {string.Join(", ", explains.Causes)} that follow within {DurationText.Format(explains.Within)}");
 
-        if (rule.Unless is { } unless)
+        foreach (var unless in rule.Unless)
             o.WriteLine($"  - unless {string.Join(" or ", unless.Rules)} happened on the same {unless.Same} {(unless.Between ? "between the two halves" : $"from {DurationText.Format(unless.Before)} before to {DurationText.Format(unless.After)} after")}");
         foreach (var exception in rule.Exceptions)
             o.WriteLine($"  - except '{exception.Name}': {string.Join(", ", exception.Fields.Select(f => $"{f.Key} = {f.Value}"))}");

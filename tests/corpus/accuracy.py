@@ -62,15 +62,23 @@ def main():
         sys.exit(f"accuracy.py: {args.cli} not found: dotnet build -c Release src/LogTriage.Cli")
 
     rows = []
-    with open(os.path.join(args.corpus, "manifest.tsv"), encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            if line.strip():
-                rows.append(dict(zip(header, line.rstrip("\n").split("\t"))))
+    # The pastes, and (for the repository's own corpus) the real server's lifecycle scenarios.
+    sources = [(os.path.join(args.corpus, "manifest.tsv"), os.path.join(args.corpus, "logs"))]
+    if args.corpus == HERE:
+        lifecycle = os.path.join(REPO, "samples-logs", "lifecycle")
+        sources.append((os.path.join(lifecycle, "manifest.tsv"), lifecycle))
+    for manifest, folder in sources:
+        with open(manifest, encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            for line in f:
+                if line.strip():
+                    row = dict(zip(header, line.rstrip("\n").split("\t")))
+                    row["path"] = os.path.join(folder, row["file"])
+                    rows.append(row)
     rows = [r for r in rows if not args.only or split_of(r["file"]) == args.only]
 
     def work(r):
-        path = os.path.join(args.corpus, "logs", r["file"])
+        path = r["path"]
         tool, ranked = analyze(args.cli, path)
         with open(path, encoding="utf-8", errors="replace") as f:
             base = keyword_top(f.read())

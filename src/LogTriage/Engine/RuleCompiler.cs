@@ -70,7 +70,7 @@ public sealed class RuleCompiler
         var fact = builder.LeftHandSide().Pattern(typeof(SignalFact), "fact");
         fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == id));
         ExceptionsDoNotHold(fact, "fact", rule.Exceptions);
-        if (rule.Unless is { } unless)
+        foreach (var unless in rule.Unless)
             Absent(builder, unless, "fact", (Expression<Func<SignalFact, SignalFact, bool>>)((absent, fact) =>
                 absent.Within(ClampedTime.Minus(fact.First, unless.Before), ClampedTime.Plus(fact.Last, unless.After))), (Expression<Func<SignalFact, SignalFact, bool>>)((absent, fact) =>
                 FactKey.Joins(absent.Key, fact.Key, unless.Same.ToString())));
@@ -120,12 +120,13 @@ public sealed class RuleCompiler
         then.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((then, first) => FactKey.Joins(then.Key, first.Key, same)));
         then.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((then, first) => first.IsFollowedBy(then, within)));
 
-        if (rule.Unless is { } unless)
+        foreach (var unless in rule.Unless)
         {
             var key = unless.Same.ToString();
             var span = unless.Between
                 ? (Expression<Func<SignalFact, SignalFact, SignalFact, bool>>)((absent, first, then) =>
-                    absent != first && absent != then && absent.First >= first.Last && absent.Last <= then.First)
+                    // Coalesced facts know their first and last signal only: any overlap with the gap counts.
+                    absent != first && absent != then && absent.Last >= first.Last && absent.First <= then.First)
                 : (absent, first, then) => absent.Within(ClampedTime.Minus(first.First, unless.Before), ClampedTime.Plus(then.Last, unless.After));
             var not = builder.LeftHandSide().Not().Pattern(typeof(SignalFact), "absent");
             var ids = unless.Rules.ToHashSet(StringComparer.Ordinal);

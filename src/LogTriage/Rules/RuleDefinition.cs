@@ -19,8 +19,8 @@ public sealed record RuleDefinition(
     RuleExamples Examples,
     SourceLocation Location)
 {
-    /// <summary>What must not have happened around this rule's signals for it to hold.</summary>
-    public UnlessCondition? Unless { get; init; }
+    /// <summary>What must not have happened around this rule's signals for it to hold; any one of them vetoes it.</summary>
+    public IReadOnlyList<UnlessCondition> Unless { get; init; } = [];
 
     /// <summary>
     /// The key kinds this rule's matches name for the rest of their input, from the regex group of

@@ -223,12 +223,15 @@ internal sealed class RuleFileReader
         SequenceCondition? sequence = map.TryGetValue("sequence", out var sequenceNode) ? ReadSequence(nodes, sequenceNode) : null;
         ExplainsRelation? explains = map.TryGetValue("explains", out var explainsNode) ? ReadExplains(nodes, explainsNode) : null;
         var examples = map.TryGetValue("examples", out var examplesNode) ? ReadExamples(nodes, examplesNode) : RuleExamples.None;
-        var unless = map.TryGetValue("unless", out var unlessNode) ? ReadUnless(nodes, unlessNode) : null;
+        // One condition, or a list of them (any one vetoes the rule).
+        var unless = !map.TryGetValue("unless", out var unlessNode) ? []
+            : unlessNode is YamlSequenceNode list ? list.Children.Select(c => ReadUnless(nodes, c)).OfType<UnlessCondition>().ToList()
+            : ReadUnless(nodes, unlessNode) is { } one ? [one] : new List<UnlessCondition>();
         var exceptions = map.TryGetValue("exceptions", out var exceptionsNode) ? ReadExceptions(nodes, exceptionsNode) : [];
         var identifies = nodes.Strings(map, "identifies");
         foreach (var kind in identifies.Where(k => k is not ("client" or "account" or "user")))
             nodes.Error(map["identifies"], $"'identifies' names key kinds a log line can declare: client, account or user (not '{kind}')");
-        if (unless is { Between: true } && sequenceNode is null)
+        if (unless.Any(u => u.Between) && sequenceNode is null)
             nodes.Error(unlessNode!, "'between' needs a sequence rule: it means between the sequence's two halves");
 
         var shapes = new[] { whenNode, thresholdNode, sequenceNode }.Count(n => n is not null);

@@ -25,7 +25,7 @@ public sealed class RuleSet
             r.Threshold?.Within ?? TimeSpan.Zero,
             r.Sequence?.Within ?? TimeSpan.Zero,
             r.Explains?.Within ?? TimeSpan.Zero,
-            r.Unless is { } u ? u.Before + u.After : TimeSpan.Zero,
+            r.Unless.Select(u => u.Before + u.After).DefaultIfEmpty(TimeSpan.Zero).Max(),
         }.Max()).DefaultIfEmpty(TimeSpan.Zero).Max();
 
     public IEnumerable<RuleDefinition> EventRules => Rules.Where(r => r.IsEventRule);

@@ -43,7 +43,7 @@ internal sealed class RuleSetValidator
                     else if (!joined.IsEventRule)
                         errors.Add(new(rule.Location, $"rule '{rule.Id}': sequence must name single-event rules, and '{part}' is not one"));
 
-            if (rule.Unless is { } unless)
+            foreach (var unless in rule.Unless)
                 foreach (var part in unless.Rules)
                     if (!byId.TryGetValue(part, out var absent))
                         errors.Add(new(rule.Location, $"rule '{rule.Id}': unless names unknown rule '{part}'"));

@@ -35,7 +35,7 @@ internal sealed class CoalescingPlan
             if (rule.Sequence is { } sequence)
                 foreach (var id in sequence.First.Concat(sequence.Then))
                     Need(id, sequence.Same.ToString());
-            if (rule.Unless is { } unless)
+            foreach (var unless in rule.Unless)
                 foreach (var id in unless.Rules.Concat(bases))
                     Need(id, unless.Same.ToString());
             foreach (var field in rule.Exceptions.SelectMany(e => e.Fields.Keys))

@@ -53,7 +53,7 @@ public class RedactionInEveryFormatTests
     public void One_address_gets_one_mask_across_the_report()
     {
         var report = ReportFixtures.Build([Log], new ReportRedactor(new RedactionOptions(MaskAddresses: true)).Redact);
-        var evidence = report.Causes.SelectMany(c => c.Evidence).ToList();
+        var evidence = report.Causes.Concat(report.Context).SelectMany(c => c.Evidence).ToList();
 
         // Lines 9 and 22 (two connections), and 24 (a URL and a dial) all name 10.1.2.3 in the log.
         string Text(long line) => evidence.First(e => e.Line == line).Text;

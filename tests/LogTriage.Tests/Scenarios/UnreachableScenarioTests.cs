@@ -41,7 +41,7 @@ public class UnreachableScenarioTests
         }
         scenario.CollectServerLog(server);
 
-        // The server's own log shows a graceful stop only: context. The client's refused reconnects make it an outage.
-        scenario.AssertTopCauses(server: null, client: "unreachable", both: "unreachable");
+        // The server's log shows its clients cut off by a shutdown with no start-up after it: an outage.
+        scenario.AssertTopCauses(server: "unreachable", client: "unreachable", both: "unreachable");
     }
 }

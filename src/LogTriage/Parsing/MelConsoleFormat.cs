@@ -12,6 +12,7 @@ namespace LogTriage.Parsing;
 public sealed partial class MelConsoleFormat : ILogFormat
 {
     private const int MaxEventLines = 200;
+    private const string Padding = "      ";
 
     public string Name => "mel-console";
 
@@ -70,13 +71,14 @@ public sealed partial class MelConsoleFormat : ILogFormat
             _lines++;
             if (_lines > MaxEventLines)
                 return;
-            _body.Add(line.Trim());
+            // Without the console's six-space padding, so the exception's own indentation (frames) stays.
+            _body.Add(line.StartsWith(Padding, StringComparison.Ordinal) ? line[Padding.Length..].TrimEnd() : line.Trim());
             _text.Append('\n').Append(line);
         }
 
         public LogEvent Build()
         {
-            var message = _body.Count > 0 ? _body[0] : "";
+            var message = _body.Count > 0 ? _body[0].Trim() : "";
             var exception = _body.Count > 1 ? string.Join('\n', _body.Skip(1)) : null;
             var time = header.Groups["time"].Success ? LeadingTimestamp.TryRead(header.Groups["time"].Value + " ") ?? null : null;
             return new LogEvent(input, number, time, LevelOf(header.Groups["level"].Value), EventOrigin.Client, null,

@@ -17,25 +17,31 @@ public sealed class PlainTextFormat : ILogFormat
 
     private sealed class Parser(string input, ILineRelevance relevance) : ILineParser, ILineSkipper
     {
+        private readonly ExceptionRecordGatherer _records = new();
         private bool _inCrash;
+        private bool _skippedSinceLast;
         private DateTimeOffset? _lastTime;
 
         /// <summary>
         /// A line below warning (as far as its level can be guessed) that holds no rule literal is
-        /// skipped; a crash dump, and anything inside one, never is.
+        /// skipped; a crash dump, an exception's text, and anything inside either, never is.
         /// </summary>
         public bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time)
         {
             time = null;
-            if (line.IsEmpty || GoCrashDetector.IsCrashStart(line))
+            if (line.IsEmpty || GoCrashDetector.IsCrashStart(line) || ExceptionLine.MayBelongToException(line))
                 return false;
             var level = PlainTextLevel.Guess(line);
             return level < LogLevel.Warning && !relevance.MayMatter(line, level, EventOrigin.Unknown);
         }
 
-        public bool CanSkipNow => !_inCrash;
+        public bool CanSkipNow => !_inCrash && !_records.InsideException;
 
-        public void Skipped(DateTimeOffset? time) => _lastTime = time ?? _lastTime;
+        public void Skipped(DateTimeOffset? time)
+        {
+            _lastTime = time ?? _lastTime;
+            _skippedSinceLast = true;
+        }
 
         public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
         {
@@ -55,19 +61,53 @@ public sealed class PlainTextFormat : ILogFormat
                     _inCrash = false;
                 }
 
+                // Lines skipped unread lie between the held record and this line: it cannot continue it.
+                if (_skippedSinceLast)
+                {
+                    _skippedSinceLast = false;
+                    foreach (var record in _records.Interrupt())
+                        yield return Event(record);
+                }
+
                 if (GoCrashDetector.IsCrashStart(text))
                 {
+                    foreach (var record in _records.Flush())
+                        yield return Event(record);
                     crash = new CrashEventBuilder(input, line with { Text = text }, _lastTime, EventOrigin.Unknown);
                     _inCrash = true;
                     continue;
                 }
 
-                var time = LeadingTimestamp.TryRead(text);
-                _lastTime = time ?? _lastTime;
-                yield return new LogEvent(input, line.Number, time, PlainTextLevel.Guess(text), EventOrigin.Unknown, null, text.Trim(), text);
+                foreach (var record in _records.Add(line with { Text = text }))
+                    yield return Event(record);
             }
+            foreach (var record in _records.Flush())
+                yield return Event(record);
             if (crash is not null)
                 yield return crash.Build();
+        }
+
+        private LogEvent Event(ExceptionRecordGatherer.Record record)
+        {
+            var head = record.Lines[0].Text;
+            var time = LeadingTimestamp.TryRead(head);
+            _lastTime = time ?? _lastTime;
+            if (!record.HasException)
+                return new LogEvent(input, record.Lines[0].Number, time, PlainTextLevel.Guess(head), EventOrigin.Unknown, null, head.Trim(), head);
+
+            var text = string.Join('\n', record.Lines.Select(l => l.Text));
+            var level = PlainTextLevel.Guess(head);
+            // The runtime's own report of an exception nobody caught: the process ends with it.
+            var uncaught = ExceptionLine.IsUncaughtHeader(head) || ExceptionLine.IsTracebackStart(head) || ExceptionLine.IsFrame(head) || ExceptionLine.IsHeader(head);
+            if (level == LogLevel.Unknown && uncaught)
+                level = LogLevel.Error;
+            var message = uncaught
+                ? ExceptionText.Summary(text)
+                : ExceptionText.Append(head.Trim(), string.Join('\n', record.Lines.Skip(1).Select(l => l.Text)));
+            return new LogEvent(input, record.Lines[0].Number, time ?? _lastTime, level, EventOrigin.Unknown, null, message, text)
+            {
+                LineCount = record.LineCount,
+            };
         }
     }
 }

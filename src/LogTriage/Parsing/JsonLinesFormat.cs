@@ -90,6 +90,10 @@ public sealed class JsonLinesFormat : ILogFormat
         var text = stack ?? (type is null ? message : message is null ? type : $"{type}: {message}");
         if (error.TryGetProperty("code", out var code) && code.ValueKind is JsonValueKind.String or JsonValueKind.Number)
             text = text is null ? $"code: {code}" : $"{text}\ncode: {code}";
+        // Node's Error.cause, nats.js v2's chainedError: the error underneath, named like a JVM cause.
+        foreach (var name in (string[])["cause", "chainedError"])
+            if (error.TryGetProperty(name, out var inner) && inner.ValueKind == JsonValueKind.Object && ErrorObjectText(inner) is { } innerText)
+                text = $"{text}\nCaused by: {innerText.Split('\n')[0]}";
         return text;
     }
 

@@ -96,11 +96,10 @@ public sealed class PlainTextFormat : ILogFormat
                 return new LogEvent(input, record.Lines[0].Number, time, PlainTextLevel.Guess(head), EventOrigin.Unknown, null, head.Trim(), head);
 
             var text = string.Join('\n', record.Lines.Select(l => l.Text));
-            var level = PlainTextLevel.Guess(head);
-            // The runtime's own report of an exception nobody caught: the process ends with it.
+            // The runtime's own report of an exception nobody caught: the process ends with it, and
+            // a level word in it ("Traceback") is no logger's level.
             var uncaught = ExceptionLine.IsUncaughtHeader(head) || ExceptionLine.IsTracebackStart(head) || ExceptionLine.IsFrame(head) || ExceptionLine.IsHeader(head);
-            if (level == LogLevel.Unknown && uncaught)
-                level = LogLevel.Error;
+            var level = uncaught ? LogLevel.Error : PlainTextLevel.Guess(head);
             var message = uncaught
                 ? ExceptionText.Summary(text)
                 : ExceptionText.Append(head.Trim(), string.Join('\n', record.Lines.Skip(1).Select(l => l.Text)));

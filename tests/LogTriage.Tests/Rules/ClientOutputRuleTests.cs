@@ -25,6 +25,7 @@ public class ClientOutputRuleTests
     [TestCase("nats-client-v1-no-responders.log", "client", "client.client.no-responders")]
     [TestCase("nats-c-no-responders.log", "client", "client.client.no-responders")]
     [TestCase("nats-client-v1-connect-refused.log", "client", "client.client.first-connect-failed")]
+    [TestCase("nats-js-v2-permissions-violation.log", "auth", "client.auth.permissions-violation-code")]
     [TestCase("pino-nats-js-v2-connect-refused.log", "unreachable", "client.unreachable.refused-other-clients")]
     public void The_top_cause_of_a_clients_own_output(string fixture, string cause, string rule)
     {
@@ -62,6 +63,15 @@ public class ClientOutputRuleTests
         var unreachable = result.Causes.Single(c => c.Cause == "unreachable");
         Assert.That(unreachable.Rules, Is.EqualTo(new[] { "client.unreachable.refused-other-clients" }),
             "the NoServersError reaching the application is not read as a server gone away");
+    }
+
+    [Test]
+    public void Publishing_after_close_is_the_applications_doing()
+    {
+        var result = Analyze("nats-js-v2-permissions-violation.log");
+        var client = result.Causes.Single(c => c.Cause == "client");
+        Assert.That(client.Rules, Is.EqualTo(new[] { "client.client.used-after-close" }));
+        Assert.That(client.Evidence.Single().Event.Message, Is.EqualTo("publish failed: CONNECTION_CLOSED"));
     }
 
     [Test]

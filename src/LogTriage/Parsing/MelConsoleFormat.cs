@@ -32,6 +32,11 @@ public sealed partial class MelConsoleFormat : ILogFormat
 
     private sealed class Parser(string input) : ILineParser
     {
+        // Lines outside the logger's blocks: what else the process printed, such as the runtime's
+        // report of an unhandled exception, frames and all.
+        private readonly ExceptionRecordGatherer _loose = new();
+        private DateTimeOffset? _lastTime;
+
         public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
         {
             Pending? pending = null;
@@ -45,19 +50,33 @@ public sealed partial class MelConsoleFormat : ILogFormat
                 }
                 if (pending is not null)
                 {
-                    yield return pending.Build();
+                    var built = pending.Build();
+                    _lastTime = built.Time ?? _lastTime;
+                    yield return built;
                     pending = null;
                 }
 
                 var header = Header().Match(text);
                 if (header.Success)
+                {
+                    foreach (var record in _loose.Flush())
+                        yield return Loose(record);
                     pending = new Pending(input, line.Number, header, text);
+                }
                 else
-                    yield return UnparsedLine.Event(input, line.Number, text, null);
+                    foreach (var record in _loose.Add(line with { Text = text }))
+                        yield return Loose(record);
             }
             if (pending is not null)
                 yield return pending.Build();
+            foreach (var record in _loose.Flush())
+                yield return Loose(record);
         }
+
+        private LogEvent Loose(ExceptionRecordGatherer.Record record) =>
+            record.HasException
+                ? GatheredRecordEvent.Build(input, record, _lastTime, EventOrigin.Client)
+                : UnparsedLine.Event(input, record.Lines[0].Number, record.Lines[0].Text, null);
     }
 
     private sealed class Pending(string input, long number, Match header, string first)

@@ -89,24 +89,9 @@ public sealed class PlainTextFormat : ILogFormat
 
         private LogEvent Event(ExceptionRecordGatherer.Record record)
         {
-            var head = record.Lines[0].Text;
-            var time = LeadingTimestamp.TryRead(head);
-            _lastTime = time ?? _lastTime;
-            if (!record.HasException)
-                return new LogEvent(input, record.Lines[0].Number, time, PlainTextLevel.Guess(head), EventOrigin.Unknown, null, head.Trim(), head);
-
-            var text = string.Join('\n', record.Lines.Select(l => l.Text));
-            // The runtime's own report of an exception nobody caught: the process ends with it, and
-            // a level word in it ("Traceback") is no logger's level.
-            var uncaught = ExceptionLine.IsUncaughtHeader(head) || ExceptionLine.IsTracebackStart(head) || ExceptionLine.IsFrame(head) || ExceptionLine.IsHeader(head);
-            var level = uncaught ? LogLevel.Error : PlainTextLevel.Guess(head);
-            var message = uncaught
-                ? ExceptionText.Summary(text)
-                : ExceptionText.Append(head.Trim(), string.Join('\n', record.Lines.Skip(1).Select(l => l.Text)));
-            return new LogEvent(input, record.Lines[0].Number, time ?? _lastTime, level, EventOrigin.Unknown, null, message, text)
-            {
-                LineCount = record.LineCount,
-            };
+            var e = GatheredRecordEvent.Build(input, record, _lastTime, EventOrigin.Unknown);
+            _lastTime = LeadingTimestamp.TryRead(record.Lines[0].Text) ?? _lastTime;
+            return e;
         }
     }
 }

@@ -92,4 +92,46 @@ public class MelConsoleExceptionTests
         Assert.That(result.Causes[0].Cause, Is.EqualTo("client"), output);
         Assert.That(result.Causes[0].Rules, Is.SupersetOf(new[] { "client.client.no-responders", "client.client.request-timeout" }), output);
     }
+
+    /// <summary>
+    /// The application lets NATS.Net's first-connect failure escape Main: after its console log the
+    /// .NET host prints "Unhandled exception. " and the exception's text to the same terminal.
+    /// </summary>
+    [Test]
+    public async Task An_unhandled_exception_after_the_console_log_is_one_event()
+    {
+        var original = Console.Out;
+        var captured = new StringWriter();
+        Console.SetOut(captured);
+        NatsException failure;
+        try
+        {
+            using (var factory = LoggerFactory.Create(b => b
+                       .AddSimpleConsole(o => { o.ColorBehavior = Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff "; })))
+            {
+                using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+                listener.Start();
+                var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+                listener.Stop();
+                await using var nats = new NatsConnection(NatsOpts.Default with { Url = $"nats://127.0.0.1:{port}", LoggerFactory = factory, ConnectTimeout = TimeSpan.FromSeconds(2) });
+                failure = Assert.ThrowsAsync<NatsException>(async () => await nats.ConnectAsync())!;
+            }
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+        var output = captured + $"Unhandled exception. {failure}\n";
+
+        var stats = new InputStatistics("console");
+        using var lines = new PeekableLines(LineReader.ReadLines(InputSource.FromText("console", output).Open(), stats));
+        var format = FormatDetector.Default.Detect(lines.Peek(50));
+        var events = format.CreateParser("console").Parse(lines).ToList();
+        Assert.That(format.Name, Is.EqualTo("mel-console"), output);
+        var unhandled = events.Last(e => e.Text.Length > 0);
+        Assert.That(unhandled.Message, Does.StartWith("Unhandled exception. NATS.Client.Core.NatsException: can not connect uris: nats://127.0.0.1:"), output);
+        Assert.That(unhandled.Level, Is.EqualTo(LogTriage.Parsing.LogLevel.Error));
+        Assert.That(unhandled.LineCount, Is.EqualTo(failure.ToString().Split('\n').Length), "the frames are part of it");
+        Assert.That(events.Where(e => !e.Parsed && e.Text.Trim().Length > 0), Is.Empty, output);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace LogTriage.Parsing;
@@ -17,6 +18,10 @@ public static partial class ExceptionLine
     /// <summary><c>java.net.ConnectException: Connection refused</c>, <c>System.Net.Sockets.SocketException (111): Connection refused</c>, <c>NatsError: TIMEOUT</c>, optionally after the JVM's or .NET's words for an uncaught exception.</summary>
     [GeneratedRegex(@"^(?<uncaught>Exception in thread ""[^""]*"" |Unhandled exception\. |Unhandled Exception: )?(?:[A-Za-z_$][\w$]*[.+])*(?:[A-Za-z_$][\w$`]*)?(?:Exception|Error|Throwable|Fault|Panic)(?: \((?:0x[0-9A-Fa-f]+|-?\d+)\))?(?::(?: .*)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Header();
+
+    // Every header names one of these; most lines of a log contain none, and are settled without the regex.
+    private static readonly SearchValues<string> HeaderWords =
+        SearchValues.Create(["Exception", "Error", "Throwable", "Fault", "Panic"], StringComparison.Ordinal);
 
     /// <summary>A stack frame: indented <c>at ...</c> (JVM with a tab, .NET and Node with spaces).</summary>
     public static bool IsFrame(ReadOnlySpan<char> line) =>
@@ -47,7 +52,7 @@ public static partial class ExceptionLine
 
     /// <summary>A line naming an exception type and its message, the first line of a runtime's exception text.</summary>
     public static bool IsHeader(ReadOnlySpan<char> line) =>
-        line.Length is > 4 and < 4096 && (line[0] != ' ' && line[0] != '\t') && Header().IsMatch(line.TrimEnd());
+        line.Length is > 4 and < 4096 && line[0] != ' ' && line[0] != '\t' && line.ContainsAny(HeaderWords) && Header().IsMatch(line.TrimEnd());
 
     /// <summary>A header that says the exception was not caught: the runtime printed it on its own, not a logger.</summary>
     public static bool IsUncaughtHeader(ReadOnlySpan<char> line) =>

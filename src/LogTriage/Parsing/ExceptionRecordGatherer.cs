@@ -16,11 +16,14 @@ internal sealed class ExceptionRecordGatherer
     private readonly List<InputLine> _heldBlanks = [];
     private State _state;
     private int _dropped;
+    private int _headLines = 1;
 
     private enum State
     {
         /// <summary>Nothing yet, or a line that has no exception after it (yet).</summary>
         Plain,
+        /// <summary>java.util.logging's time-and-source line: its level and message come next.</summary>
+        JavaLoggingHeader,
         /// <summary>Frames and causes of a JVM, .NET, Node or nats.c exception are coming.</summary>
         Stack,
         /// <summary>Inside a CPython traceback, before its last line (the exception itself).</summary>
@@ -32,7 +35,7 @@ internal sealed class ExceptionRecordGatherer
     }
 
     /// <summary>True while the open record may take more lines whatever they say, so none may be skipped.</summary>
-    public bool InsideException => _state != State.Plain || _heldHeader is not null || _heldBlanks.Count > 0;
+    public bool InsideRecord => _state != State.Plain || _heldHeader is not null || _heldBlanks.Count > 0;
 
     /// <summary>A line was skipped unread: the held record can no longer take what follows.</summary>
     public IEnumerable<Record> Interrupt()
@@ -118,6 +121,13 @@ internal sealed class ExceptionRecordGatherer
     {
         switch (_state)
         {
+            case State.JavaLoggingHeader:
+                _state = State.Plain;
+                if (!JavaUtilLoggingHeader.IsMessageLine(text))
+                    return false;
+                Append(line);
+                _headLines = 2;
+                return true;
             case State.Traceback:
                 Append(line);
                 // Frames and source lines are indented; the first line that is not is the exception.
@@ -185,7 +195,12 @@ internal sealed class ExceptionRecordGatherer
 
     private void Start(InputLine line, ReadOnlySpan<char> text)
     {
-        if (ExceptionLine.IsHeader(text) && ExceptionLine.IsUncaughtHeader(text))
+        if (JavaUtilLoggingHeader.IsHeader(text))
+        {
+            Append(line);
+            _state = State.JavaLoggingHeader;
+        }
+        else if (ExceptionLine.IsHeader(text) && ExceptionLine.IsUncaughtHeader(text))
         {
             Append(line);
             _state = State.Stack;
@@ -211,15 +226,20 @@ internal sealed class ExceptionRecordGatherer
 
     private Record Take()
     {
-        var record = new Record([.. _record], _record.Count + _dropped, _state != State.Plain);
+        var exception = _state is not (State.Plain or State.JavaLoggingHeader);
+        var record = new Record([.. _record], _record.Count + _dropped, exception, Math.Min(_headLines, _record.Count));
         _record.Clear();
         _dropped = 0;
+        _headLines = 1;
         _state = State.Plain;
         return record;
     }
 
-    private static Record Single(InputLine line) => new([line], 1, false);
+    private static Record Single(InputLine line) => new([line], 1, false, 1);
 
-    /// <summary>The lines of one record (at most a bounded head of them) and how many it had.</summary>
-    public sealed record Record(IReadOnlyList<InputLine> Lines, int LineCount, bool HasException);
+    /// <summary>
+    /// The lines of one record (at most a bounded head of them), how many it had, whether exception
+    /// text follows its head, and how many lines the head is (two for java.util.logging's layout).
+    /// </summary>
+    public sealed record Record(IReadOnlyList<InputLine> Lines, int LineCount, bool HasException, int HeadLines);
 }

@@ -10,6 +10,8 @@ internal static class GatheredRecordEvent
 {
     public static LogEvent Build(string input, ExceptionRecordGatherer.Record record, DateTimeOffset? lastTime, EventOrigin origin)
     {
+        if (record.HeadLines == 2)
+            return JavaLogging(input, record, origin);
         var head = record.Lines[0].Text;
         var time = LeadingTimestamp.TryRead(head);
         if (!record.HasException)
@@ -24,6 +26,18 @@ internal static class GatheredRecordEvent
             ? ExceptionText.Summary(text)
             : ExceptionText.Append(head.Trim(), string.Join('\n', record.Lines.Skip(1).Select(l => l.Text)));
         return new LogEvent(input, record.Lines[0].Number, time ?? lastTime, level, origin, null, message, text)
+        {
+            LineCount = record.LineCount,
+        };
+    }
+
+    /// <summary>java.util.logging's two-line head: time from the first, level and message from the second.</summary>
+    private static LogEvent JavaLogging(string input, ExceptionRecordGatherer.Record record, EventOrigin origin)
+    {
+        var messageLine = record.Lines[1].Text;
+        var exception = string.Join('\n', record.Lines.Skip(2).Select(l => l.Text));
+        return new LogEvent(input, record.Lines[0].Number, JavaUtilLoggingHeader.Time(record.Lines[0].Text), JavaUtilLoggingHeader.Level(messageLine),
+            origin, null, ExceptionText.Append(messageLine.Trim(), exception), string.Join('\n', record.Lines.Select(l => l.Text)))
         {
             LineCount = record.LineCount,
         };

@@ -24,18 +24,18 @@ public sealed class PlainTextFormat : ILogFormat
 
         /// <summary>
         /// A line below warning (as far as its level can be guessed) that holds no rule literal is
-        /// skipped; a crash dump, an exception's text, and anything inside either, never is.
+        /// skipped; a crash dump, an exception's text, a record's first line, and anything inside them, never is.
         /// </summary>
         public bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time)
         {
             time = null;
-            if (line.IsEmpty || GoCrashDetector.IsCrashStart(line) || ExceptionLine.MayBelongToException(line))
+            if (line.IsEmpty || GoCrashDetector.IsCrashStart(line) || ExceptionLine.MayBelongToException(line) || JavaUtilLoggingHeader.IsHeader(line))
                 return false;
             var level = PlainTextLevel.Guess(line);
             return level < LogLevel.Warning && !relevance.MayMatter(line, level, EventOrigin.Unknown);
         }
 
-        public bool CanSkipNow => !_inCrash && !_records.InsideException;
+        public bool CanSkipNow => !_inCrash && !_records.InsideRecord;
 
         public void Skipped(DateTimeOffset? time)
         {

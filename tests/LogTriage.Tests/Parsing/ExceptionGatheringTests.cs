@@ -182,4 +182,22 @@ public class ExceptionGatheringTests
         Assert.That(events[0].Text.Split('\n'), Has.Length.LessThanOrEqualTo(200));
         Assert.That(events[0].Message, Is.EqualTo("Exception in thread \"main\" java.lang.StackOverflowError"));
     }
+
+    [Test]
+    public void Java_util_loggings_two_line_layout_is_one_event_with_its_time_and_level()
+    {
+        var events = Read(Fixture("jul-jnats-error-listener.log"), out var format);
+        Assert.That(format, Is.EqualTo("text"));
+        Assert.That(events.Select(e => e.Message), Is.EqualTo(new[]
+        {
+            "SEVERE: exceptionOccurred, Connection: 14, Exception: java.net.ConnectException: Connection refused",
+            "WARNING: NATS is not reachable yet | java.net.ConnectException: Connection refused",
+            "SEVERE: errorOccurred, Connection: 14, Error: Stale Connection",
+            "INFO: shutting down",
+        }));
+        Assert.That(events.Select(e => e.Level), Is.EqualTo(new[] { LogLevel.Error, LogLevel.Warning, LogLevel.Error, LogLevel.Info }));
+        Assert.That(events.Select(e => e.LineCount), Is.EqualTo(new[] { 2, 10, 2, 2 }));
+        Assert.That(events[0].Time, Is.EqualTo(new DateTimeOffset(2026, 12, 3, 7, 35, 7, TimeSpan.Zero)));
+        Assert.That(events[3].Time, Is.EqualTo(new DateTimeOffset(2026, 12, 3, 7, 35, 8, TimeSpan.Zero)));
+    }
 }

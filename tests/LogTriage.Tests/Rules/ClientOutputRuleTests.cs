@@ -36,6 +36,16 @@ public class ClientOutputRuleTests
     }
 
     [Test]
+    public void The_default_error_listener_of_jnats_is_read_with_its_times()
+    {
+        var result = Analyze("jul-jnats-error-listener.log");
+        Assert.That(result.Causes.Select(c => c.Cause), Is.EquivalentTo(new[] { "unreachable", "network" }));
+        var network = result.Causes.Single(c => c.Cause == "network");
+        Assert.That(network.Rules, Is.EqualTo(new[] { "client.network.stale-connection" }));
+        Assert.That(network.FirstSeen, Is.EqualTo(new DateTimeOffset(2026, 12, 3, 7, 35, 8, TimeSpan.Zero)));
+    }
+
+    [Test]
     public void A_first_connect_that_never_succeeded_is_not_called_a_server_that_refused()
     {
         // NATS.Client v1 throws NATSConnectionException "... (Connection refused)" only from Connect().

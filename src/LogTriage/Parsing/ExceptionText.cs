@@ -1,21 +1,55 @@
 namespace LogTriage.Parsing;
 
 /// <summary>
-/// The part of a .NET exception's text a rule can use: the type and message lines (outer and
-/// inner exceptions), without the stack frames.
+/// The part of an exception's text a rule can use: the type and message of the exception and of
+/// each cause (.NET inner exceptions, JVM <c>Caused by:</c>, a CPython traceback chain, a Node
+/// error's properties), without stack frames and source lines.
 /// </summary>
 internal static class ExceptionText
 {
+    private const int MaxSummaryLength = 4000;
+
     public static string Summary(string exception)
     {
-        var lines = exception.Split('\n')
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith("at ", StringComparison.Ordinal)
-                        && !l.StartsWith("--- End of", StringComparison.Ordinal));
-        return string.Join(" | ", lines);
+        var kept = new List<string>();
+        var inTraceback = false;
+        var inNatsCStack = false;
+        foreach (var raw in exception.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0)
+                continue;
+            var indented = line[0] is ' ' or '\t';
+            if (ExceptionLine.IsTracebackStart(trimmed))
+            {
+                inTraceback = true;
+                continue;
+            }
+            if (ExceptionLine.IsNatsCStack(trimmed))
+            {
+                inNatsCStack = true;
+                continue;
+            }
+            if (indented && (inTraceback || inNatsCStack))
+                continue;
+            if (!indented)
+                inTraceback = inNatsCStack = false;
+            if (trimmed.StartsWith("at ", StringComparison.Ordinal) || trimmed.StartsWith("--- End of", StringComparison.Ordinal)
+                || ExceptionLine.IsOmittedFrames(trimmed) || ExceptionLine.IsTracebackChain(trimmed) || trimmed is "}" or "{")
+                continue;
+            kept.Add(trimmed);
+        }
+        var summary = string.Join(" | ", kept);
+        return summary.Length <= MaxSummaryLength ? summary : summary[..MaxSummaryLength];
     }
 
     /// <summary>The message, with the exception's summary after it when there is one.</summary>
-    public static string Append(string message, string? exception) =>
-        string.IsNullOrWhiteSpace(exception) ? message : $"{message} | {Summary(exception)}";
+    public static string Append(string message, string? exception)
+    {
+        if (string.IsNullOrWhiteSpace(exception))
+            return message;
+        var summary = Summary(exception);
+        return summary.Length == 0 ? message : message.Length == 0 ? summary : $"{message} | {summary}";
+    }
 }

@@ -12,7 +12,13 @@ internal sealed class JsonLinesFormat : ILogFormat
     private static readonly string[] MessageNames = ["msg", "message", "Message", "@m", "log"];
     private static readonly string[] LevelNames = ["level", "lvl", "severity", "Level", "log.level", "levelname"];
     private static readonly string[] TimeNames = ["time", "ts", "timestamp", "@timestamp", "Timestamp", "t", "datetime"];
-    private static readonly string[] ErrorNames = ["error", "err", "exception", "Exception", "stacktrace", "stack"];
+    // Where loggers put an exception: zap/logrus/slog "error", structlog "exception", python-json-logger
+    // "exc_info", logstash-logback-encoder "stack_trace", ECS "error.stack_trace"; pino and bunyan an
+    // object {type, message, stack}. zap's "stacktrace" is the logging call's Go stack, not an error.
+    private static readonly string[] ErrorNames =
+    [
+        "error", "err", "exception", "Exception", "exc_info", "stack_trace", "error.stack_trace", "error.message", "stack", "stacktrace",
+    ];
 
     public string Name => "json-lines";
 
@@ -46,14 +52,50 @@ internal sealed class JsonLinesFormat : ILogFormat
                 level = l.ValueKind == JsonValueKind.Number ? NumericLevel(l.GetInt32()) : LogLevelNames.TryParse(l.ToString(), out var parsed) ? parsed : LogLevel.Unknown;
             if (Find(root, TimeNames) is { } t)
                 time = ReadTime(t);
-            if (Find(root, ErrorNames) is { ValueKind: JsonValueKind.String } e)
-                message = ExceptionText.Append(message, e.GetString());
+            message = ExceptionText.Append(message, ErrorText(root));
             return true;
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    private static string? ErrorText(JsonElement root)
+    {
+        foreach (var name in ErrorNames)
+        {
+            if (!root.TryGetProperty(name, out var value))
+                continue;
+            if (value.ValueKind == JsonValueKind.String)
+                return value.GetString();
+            if (value.ValueKind == JsonValueKind.Object)
+                return ErrorObjectText(value);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// pino's and bunyan's serialised error, ECS's error object: the stack when there is one (it
+    /// starts with the type and message), else the type and message; a Node error's code after it.
+    /// </summary>
+    private static string? ErrorObjectText(JsonElement error)
+    {
+        string? Text(params string[] names) =>
+            names.Select(n => error.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+                 .FirstOrDefault(v => !string.IsNullOrEmpty(v));
+
+        var stack = Text("stack", "stack_trace");
+        var type = Text("type", "name");
+        var message = Text("message", "msg");
+        var text = stack ?? (type is null ? message : message is null ? type : $"{type}: {message}");
+        if (error.TryGetProperty("code", out var code) && code.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            text = text is null ? $"code: {code}" : $"{text}\ncode: {code}";
+        // Node's Error.cause, nats.js v2's chainedError: the error underneath, named like a JVM cause.
+        foreach (var name in (string[])["cause", "chainedError"])
+            if (error.TryGetProperty(name, out var inner) && inner.ValueKind == JsonValueKind.Object && ErrorObjectText(inner) is { } innerText)
+                text = $"{text}\nCaused by: {innerText.Split('\n')[0]}";
+        return text;
     }
 
     private static JsonElement? Find(JsonElement root, string[] names)

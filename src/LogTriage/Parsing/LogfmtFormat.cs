@@ -32,7 +32,7 @@ internal sealed class LogfmtFormat : ILogFormat
         if ((pairs.TryGetValue("time", out var t) || pairs.TryGetValue("ts", out t)) && Wrappers.Rfc3339.TryParse(t, out var stamp))
             time = stamp;
         if (pairs.TryGetValue("error", out var error) || pairs.TryGetValue("err", out error))
-            message = $"{message} | {error}";
+            message = ExceptionText.Append(message, error);
         return true;
     }
 
@@ -60,7 +60,13 @@ internal sealed class LogfmtFormat : ILogFormat
                 while (i < line.Length && line[i] != '"')
                 {
                     if (line[i] == '\\' && i + 1 < line.Length)
+                    {
+                        // Go's strconv.Quote (slog, logrus): a multi-line error keeps its lines.
                         i++;
+                        text.Append(line[i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', var c => c });
+                        i++;
+                        continue;
+                    }
                     text.Append(line[i++]);
                 }
                 if (i >= line.Length)

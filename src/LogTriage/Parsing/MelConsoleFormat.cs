@@ -13,6 +13,7 @@ namespace LogTriage.Parsing;
 public sealed partial class MelConsoleFormat : ILogFormat
 {
     private const int MaxEventLines = 200;
+    private const string Padding = "      ";
 
     public string Name => "mel-console";
 
@@ -37,6 +38,11 @@ public sealed partial class MelConsoleFormat : ILogFormat
 
     private sealed class Parser(string input) : ILineParser
     {
+        // Lines outside the logger's blocks: what else the process printed, such as the runtime's
+        // report of an unhandled exception, frames and all.
+        private readonly ExceptionRecordGatherer _loose = new();
+        private DateTimeOffset? _lastTime;
+
         public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
         {
             Pending? pending = null;
@@ -50,19 +56,33 @@ public sealed partial class MelConsoleFormat : ILogFormat
                 }
                 if (pending is not null)
                 {
-                    yield return pending.Build();
+                    var built = pending.Build();
+                    _lastTime = built.Time ?? _lastTime;
+                    yield return built;
                     pending = null;
                 }
 
                 var header = Header().Match(text);
                 if (header.Success)
+                {
+                    foreach (var record in _loose.Flush())
+                        yield return Loose(record);
                     pending = new Pending(input, line.Number, header, text);
+                }
                 else
-                    yield return UnparsedLine.Event(input, line.Number, text, null);
+                    foreach (var record in _loose.Add(line with { Text = text }))
+                        yield return Loose(record);
             }
             if (pending is not null)
                 yield return pending.Build();
+            foreach (var record in _loose.Flush())
+                yield return Loose(record);
         }
+
+        private LogEvent Loose(ExceptionRecordGatherer.Record record) =>
+            record.HasException
+                ? GatheredRecordEvent.Build(input, record, _lastTime, EventOrigin.Client)
+                : UnparsedLine.Event(input, record.Lines[0].Number, record.Lines[0].Text, null);
     }
 
     private sealed class Pending(string input, long number, Match header, string first)
@@ -76,13 +96,14 @@ public sealed partial class MelConsoleFormat : ILogFormat
             _lines++;
             if (_lines > MaxEventLines)
                 return;
-            _body.Add(line.Trim());
+            // Without the console's six-space padding, so the exception's own indentation (frames) stays.
+            _body.Add(line.StartsWith(Padding, StringComparison.Ordinal) ? line[Padding.Length..].TrimEnd() : line.Trim());
             _text.Append('\n').Append(line);
         }
 
         public LogEvent Build()
         {
-            var message = _body.Count > 0 ? _body[0] : "";
+            var message = _body.Count > 0 ? _body[0].Trim() : "";
             var exception = _body.Count > 1 ? string.Join('\n', _body.Skip(1)) : null;
             var time = header.Groups["time"].Success ? LeadingTimestamp.TryRead(header.Groups["time"].Value + " ") ?? null : null;
             return new LogEvent(input, number, time, LevelOf(header.Groups["level"].Value), EventOrigin.Client, null,

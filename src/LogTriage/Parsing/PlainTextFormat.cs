@@ -18,25 +18,31 @@ internal sealed class PlainTextFormat : ILogFormat
 
     private sealed class Parser(string input, ILineRelevance relevance) : ILineParser, ILineSkipper
     {
+        private readonly ExceptionRecordGatherer _records = new();
         private bool _inCrash;
+        private bool _skippedSinceLast;
         private DateTimeOffset? _lastTime;
 
         /// <summary>
         /// A line below warning (as far as its level can be guessed) that holds no rule literal is
-        /// skipped; a crash dump, and anything inside one, never is.
+        /// skipped; a crash dump, an exception's text, a record's first line, and anything inside them, never is.
         /// </summary>
         public bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time)
         {
             time = null;
-            if (line.IsEmpty || GoCrashDetector.IsCrashStart(line))
+            if (line.IsEmpty || GoCrashDetector.IsCrashStart(line) || ExceptionLine.MayBelongToException(line) || JavaUtilLoggingHeader.IsHeader(line))
                 return false;
             var level = PlainTextLevel.Guess(line);
             return level < LogLevel.Warning && !relevance.MayMatter(line, level, EventOrigin.Unknown);
         }
 
-        public bool CanSkipNow => !_inCrash;
+        public bool CanSkipNow => !_inCrash && !_records.InsideRecord;
 
-        public void Skipped(DateTimeOffset? time) => _lastTime = time ?? _lastTime;
+        public void Skipped(DateTimeOffset? time)
+        {
+            _lastTime = time ?? _lastTime;
+            _skippedSinceLast = true;
+        }
 
         public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
         {
@@ -56,19 +62,37 @@ internal sealed class PlainTextFormat : ILogFormat
                     _inCrash = false;
                 }
 
+                // Lines skipped unread lie between the held record and this line: it cannot continue it.
+                if (_skippedSinceLast)
+                {
+                    _skippedSinceLast = false;
+                    foreach (var record in _records.Interrupt())
+                        yield return Event(record);
+                }
+
                 if (GoCrashDetector.IsCrashStart(text))
                 {
+                    foreach (var record in _records.Flush())
+                        yield return Event(record);
                     crash = new CrashEventBuilder(input, line with { Text = text }, _lastTime, EventOrigin.Unknown);
                     _inCrash = true;
                     continue;
                 }
 
-                var time = LeadingTimestamp.TryRead(text);
-                _lastTime = time ?? _lastTime;
-                yield return new LogEvent(input, line.Number, time, PlainTextLevel.Guess(text), EventOrigin.Unknown, null, text.Trim(), text);
+                foreach (var record in _records.Add(line with { Text = text }))
+                    yield return Event(record);
             }
+            foreach (var record in _records.Flush())
+                yield return Event(record);
             if (crash is not null)
                 yield return crash.Build();
+        }
+
+        private LogEvent Event(ExceptionRecordGatherer.Record record)
+        {
+            var e = GatheredRecordEvent.Build(input, record, _lastTime, EventOrigin.Unknown);
+            _lastTime = LeadingTimestamp.TryRead(record.Lines[0].Text) ?? _lastTime;
+            return e;
         }
     }
 }

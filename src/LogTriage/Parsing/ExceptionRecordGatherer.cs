@@ -1,3 +1,4 @@
+using LogTriage.Input;
 namespace LogTriage.Parsing;
 
 /// <summary>

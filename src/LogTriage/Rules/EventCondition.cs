@@ -11,4 +11,10 @@ public sealed record EventCondition(
 {
     /// <summary>Typed comparisons on the fields the message regex captured; every one must hold.</summary>
     public IReadOnlyList<FieldComparison> Where { get; init; } = [];
+
+    /// <summary>
+    /// A test on the whole record as read (a crash with all its frames, an exception with its stack),
+    /// where <see cref="Message"/> sees the parsed message only.
+    /// </summary>
+    public TextMatch? Text { get; init; }
 }

@@ -18,7 +18,7 @@ internal sealed class RuleFileReader
     private static readonly string[] CauseKeys = ["id", "title", "summary", "diagnosis", "fix", "why"];
     private static readonly string[] RuleKeys = ["id", "cause", "title", "severity", "confidence", "source", "when", "threshold", "sequence", "explains", "unless", "exceptions", "identifies", "examples", "disabled"];
     private static readonly string[] SequenceKeys = ["first", "then", "within", "same"];
-    private static readonly string[] WhenKeys = ["level", "kind", "message", "unless", "where"];
+    private static readonly string[] WhenKeys = ["level", "kind", "message", "text", "unless", "where"];
     private static readonly string[] TextKeys = ["contains", "regex"];
     private static readonly string[] ThresholdKeys = ["rule", "count", "within", "per"];
     private static readonly string[] ExplainsKeys = ["causes", "within", "same"];
@@ -295,7 +295,8 @@ internal sealed class RuleFileReader
 
         var message = map.TryGetValue("message", out var messageNode) ? ReadText(nodes, messageNode, "'message'") : null;
         var unless = map.TryGetValue("unless", out var unlessNode) ? ReadText(nodes, unlessNode, "'unless'") : null;
-        if (levels.Count == 0 && kinds.Count == 0 && message is null)
+        var record = map.TryGetValue("text", out var textNode) ? ReadText(nodes, textNode, "'text'") : null;
+        if (levels.Count == 0 && kinds.Count == 0 && message is null && record is null)
             nodes.Error(node, "'when' needs at least one of 'level', 'kind' or 'message'");
         var where = new List<FieldComparison>();
         foreach (var text in nodes.Strings(map, "where"))
@@ -305,7 +306,7 @@ internal sealed class RuleFileReader
             else
                 nodes.Error(map["where"], $"'{text}' is not a comparison: write 'FIELD OP VALUE' or 'FIELD OP FIELD' with OP one of {string.Join(" ", FieldComparison.Operators)}");
         }
-        return new EventCondition(levels, kinds, message, unless) { Where = where };
+        return new EventCondition(levels, kinds, message, unless) { Where = where, Text = record };
     }
 
     private static FieldComparison? ParseComparison(string text)

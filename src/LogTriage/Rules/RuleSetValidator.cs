@@ -28,6 +28,7 @@ internal sealed class RuleSetValidator
             {
                 CheckRegex(rule, when.Message, errors);
                 CheckRegex(rule, when.Unless, errors);
+                CheckRegex(rule, when.Text, errors);
             }
             if (rule.Explains is { } explains)
                 foreach (var explained in explains.Causes.Where(c => !CauseIds.IsKnown(c)))

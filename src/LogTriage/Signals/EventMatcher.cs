@@ -18,6 +18,8 @@ internal sealed class EventMatcher
     private readonly string[] _unlessContains;
     private readonly Regex? _unlessRegex;
     private readonly IReadOnlyList<FieldComparison> _where;
+    private readonly string[] _textContains;
+    private readonly Regex? _textRegex;
 
     public EventMatcher(RuleDefinition rule)
     {
@@ -32,12 +34,18 @@ internal sealed class EventMatcher
         _unlessContains = [.. when.Unless?.Contains ?? []];
         _unlessRegex = when.Unless?.CompiledRegex;
         _where = when.Where;
+        _textContains = [.. when.Text?.Contains ?? []];
+        _textRegex = when.Text?.UnanchoredRegex;
     }
 
     public RuleDefinition Rule { get; }
 
-    /// <summary>Literals of which at least one must occur for this rule to match; empty when none is required.</summary>
-    public IReadOnlyList<string> RequiredLiterals => _contains;
+    /// <summary>
+    /// Literals of which at least one must occur in the message for this rule to match; empty when
+    /// none is required. A rule on the whole record names literals of its first line (a crash's
+    /// "panic: "), which the message holds too.
+    /// </summary>
+    public IReadOnlyList<string> RequiredLiterals => _contains.Length > 0 ? _contains : _textContains;
 
     /// <summary>Whether events of this origin and level can match at all: the part of the rule that needs no text.</summary>
     public bool Applies(EventOrigin origin, LogLevel level) =>
@@ -65,6 +73,10 @@ internal sealed class EventMatcher
         }
 
         if (Excluded(message))
+            return null;
+        if (_textContains.Length > 0 && !ContainsAny(e.Text, _textContains))
+            return null;
+        if (_textRegex is not null && SafeMatch(_textRegex, e.Text) is not { Success: true })
             return null;
         foreach (var comparison in _where)
             if (!comparison.Holds(fields))

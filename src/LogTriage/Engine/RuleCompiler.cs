@@ -67,8 +67,9 @@ public sealed class RuleCompiler
     {
         var builder = Named(rule.Id);
         var id = rule.Id;
+        var keyed = rule.Exceptions.Count > 0 || rule.Unless.Any(u => u.Same.Kind != "none") || rule.Explains is { Same.Kind: not "none" };
         var fact = builder.LeftHandSide().Pattern(typeof(SignalFact), "fact");
-        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == id));
+        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == id && fact.Keyed == keyed));
         ExceptionsDoNotHold(fact, "fact", rule.Exceptions);
         foreach (var unless in rule.Unless)
             Absent(builder, unless, "fact", (Expression<Func<SignalFact, SignalFact, bool>>)((absent, fact) =>
@@ -94,8 +95,9 @@ public sealed class RuleCompiler
         aggregate.GroupBy(
             (Expression<Func<SignalFact, WindowKey>>)(fact => new WindowKey(fact.Key[per], (fact.First.UtcTicks + offset) / width)),
             (Expression<Func<SignalFact, SignalFact>>)(fact => fact));
+        var keyed = threshold.Per.Kind != "none" || rule.Exceptions.Count > 0;
         var fact = aggregate.Pattern(typeof(SignalFact), "fact");
-        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == counted));
+        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == counted && fact.Keyed == keyed));
         ExceptionsDoNotHold(fact, "fact", rule.Exceptions);
         window.Condition((Expression<Func<IGrouping<WindowKey, SignalFact>, bool>>)(window => window.Sum(f => f.Count) >= count));
 
@@ -112,11 +114,12 @@ public sealed class RuleCompiler
         var same = sequence.Same.ToString();
         var within = sequence.Within;
 
+        var keyed = sequence.Same.Kind != "none" || rule.Exceptions.Count > 0;
         var first = builder.LeftHandSide().Pattern(typeof(SignalFact), "first");
-        first.Condition((Expression<Func<SignalFact, bool>>)(first => firstIds.Contains(first.RuleId)));
+        first.Condition((Expression<Func<SignalFact, bool>>)(first => first.Keyed == keyed && firstIds.Contains(first.RuleId)));
         ExceptionsDoNotHold(first, "first", rule.Exceptions);
         var then = builder.LeftHandSide().Pattern(typeof(SignalFact), "then");
-        then.Condition((Expression<Func<SignalFact, bool>>)(then => thenIds.Contains(then.RuleId)));
+        then.Condition((Expression<Func<SignalFact, bool>>)(then => then.Keyed == keyed && thenIds.Contains(then.RuleId)));
         then.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((then, first) => FactKey.Joins(then.Key, first.Key, same)));
         then.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((then, first) => first.IsFollowedBy(then, within)));
 
@@ -130,7 +133,8 @@ public sealed class RuleCompiler
                 : (absent, first, then) => absent.Within(ClampedTime.Minus(first.First, unless.Before), ClampedTime.Plus(then.Last, unless.After));
             var not = builder.LeftHandSide().Not().Pattern(typeof(SignalFact), "absent");
             var ids = unless.Rules.ToHashSet(StringComparer.Ordinal);
-            not.Condition((Expression<Func<SignalFact, bool>>)(absent => ids.Contains(absent.RuleId)));
+            var absentKeyed = unless.Same.Kind != "none";
+            not.Condition((Expression<Func<SignalFact, bool>>)(absent => absent.Keyed == absentKeyed && ids.Contains(absent.RuleId)));
             not.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((absent, first) => FactKey.Joins(absent.Key, first.Key, key)));
             not.Condition(span);
         }
@@ -149,7 +153,7 @@ public sealed class RuleCompiler
         var id = rule.Id;
         var name = exception.Name;
         var fact = builder.LeftHandSide().Pattern(typeof(SignalFact), "fact");
-        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => ids.Contains(fact.RuleId) && ExceptionMatch.Holds(fields, fact.Key)));
+        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.Keyed && ids.Contains(fact.RuleId) && ExceptionMatch.Holds(fields, fact.Key)));
         Conclude<SignalFact>(builder, "fact", fact => new Suppression(id, name, fact));
         return builder.Build();
     }
@@ -189,8 +193,9 @@ public sealed class RuleCompiler
         Expression<Func<SignalFact, SignalFact, bool>> span, Expression<Func<SignalFact, SignalFact, bool>> key)
     {
         var ids = unless.Rules.ToHashSet(StringComparer.Ordinal);
+        var keyed = unless.Same.Kind != "none";
         var not = builder.LeftHandSide().Not().Pattern(typeof(SignalFact), "absent");
-        not.Condition((Expression<Func<SignalFact, bool>>)(absent => ids.Contains(absent.RuleId)));
+        not.Condition((Expression<Func<SignalFact, bool>>)(absent => absent.Keyed == keyed && ids.Contains(absent.RuleId)));
         not.Condition(Rename(key, anchor));
         not.Condition(Rename(span, anchor));
     }

@@ -4,15 +4,17 @@ using LogTriage.Rules;
 namespace LogTriage.Signals;
 
 /// <summary>
-/// Folds the stream of signals into <see cref="SignalFact"/>s: one per rule, key and one-second
-/// bucket. A bucket is handed over once the stream has moved past it (or on <see cref="Flush"/>),
+/// Folds the stream of signals into <see cref="SignalFact"/>s: per rule and five-second bucket, one
+/// plain fact, and one per key value for the rules some construct keys on. A bucket is handed over once the stream has moved past it (or on <see cref="Flush"/>),
 /// so the engine receives facts while lines still arrive. Bound: facts per second of log are at
 /// most rules × distinct keys active in that second, and at most <see cref="MaxOpenBuckets"/>
 /// buckets are held at once (beyond that the oldest are handed over early).
 /// </summary>
 internal sealed class SignalCoalescer(CoalescingPlan plan)
 {
-    public static readonly TimeSpan BucketWidth = TimeSpan.FromSeconds(1);
+    // Wide enough that a busy log gives few facts (and so few joins between findings), narrow
+    // enough next to the rules' windows; each fact keeps its exact first and last time.
+    public static readonly TimeSpan BucketWidth = TimeSpan.FromSeconds(5);
     private const int MaxOpenBuckets = 20_000;
     private const int KeepEvidence = 3;
     private const int KeepConnections = 4;
@@ -39,18 +41,26 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
             _identities.Learn(signal);
         foreach (var signal in signals)
         {
-            var id = (signal.Rule.Id, plan.KeyOf(signal, _identities), time.UtcTicks / BucketWidth.Ticks);
-            if (!_open.TryGetValue(id, out var bucket))
-            {
-                _open[id] = bucket = new Bucket(signal.Rule, id.Item2, e.Origin, e.Input, timed);
-                _order.Enqueue(id);
-            }
-            bucket.Add(signal, time, _causesOfLine.Add(signal.Rule.Cause));
+            var firstOfCause = _causesOfLine.Add(signal.Rule.Cause);
+            var slot = time.UtcTicks / BucketWidth.Ticks;
+            AddTo((signal.Rule.Id, FactKey.None, slot), signal, e, time, timed, firstOfCause, keyed: false);
+            if (plan.KindsFor(signal.Rule.Id).Count > 0)
+                AddTo((signal.Rule.Id, plan.KeyOf(signal, _identities), slot), signal, e, time, timed, firstOfCause, keyed: true);
         }
         if (_now > DateTimeOffset.UnixEpoch)
             CloseBefore(ClampedTime.Minus(_now, BucketWidth + SignalFact.ClockSkew), closed);
         while (_open.Count > MaxOpenBuckets)
             Close(_order.Dequeue(), closed);
+    }
+
+    private void AddTo((string, FactKey, long) id, Signal signal, LogEvent e, DateTimeOffset time, bool timed, bool firstOfCause, bool keyed)
+    {
+        if (!_open.TryGetValue(id, out var bucket))
+        {
+            _open[id] = bucket = new Bucket(signal.Rule, id.Item2, e.Origin, e.Input, timed, keyed);
+            _order.Enqueue(id);
+        }
+        bucket.Add(signal, time, firstOfCause);
     }
 
     /// <summary>Hands over every open bucket (end of input, or a snapshot while the input continues).</summary>
@@ -89,7 +99,7 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
         return _lastTime.TryGetValue(e.Input, out var last) ? last : DateTimeOffset.UnixEpoch + TimeSpan.FromMilliseconds(e.Line);
     }
 
-    private sealed class Bucket(RuleDefinition rule, FactKey key, EventOrigin origin, string input, bool timed)
+    private sealed class Bucket(RuleDefinition rule, FactKey key, EventOrigin origin, string input, bool timed, bool keyed)
     {
         private readonly List<LogEvent> _evidence = new(KeepEvidence);
         private readonly List<ConnectionInfo> _connections = [];
@@ -123,6 +133,7 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
             {
                 Lines = _lines,
                 Severity = rule.Severity,
+                Keyed = keyed,
             };
     }
 }

@@ -27,6 +27,14 @@ public sealed record SignalFact(
     /// </summary>
     public long Lines { get; init; } = Count;
 
+    /// <summary>
+    /// True for the keyed stream of a rule (its signals split by the keys some rule groups, joins or
+    /// excepts on); false for its plain stream (all its signals of the bucket together). A rule that
+    /// needs no key reads the plain stream, so a key with many values (an address per signal) costs
+    /// only the constructs that group by it.
+    /// </summary>
+    public bool Keyed { get; init; }
+
     /// <summary>The severity of the rule that matched.</summary>
     public Severity Severity { get; init; } = Severity.Warning;
 

@@ -118,17 +118,11 @@ public static class MonitorEventLine
     private static bool TryReadConnection(string text, out ConnectionInfo? connection, out int end)
     {
         connection = null;
-        end = 0;
-        var bytes = Encoding.UTF8.GetBytes(text);
+        if (!TryReadObject(text, out var bytes, out end))
+            return false;
         try
         {
-            var reader = new Utf8JsonReader(bytes, isFinalBlock: true, state: default);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                return false;
-            reader.Skip();
-            var length = (int)reader.BytesConsumed;
-            end = Encoding.UTF8.GetCharCount(bytes, 0, length);
-            using var json = JsonDocument.Parse(bytes.AsMemory(0, length));
+            using var json = JsonDocument.Parse(bytes);
             var o = json.RootElement;
             var kind = Enum.TryParse<ConnectionKind>(Text(o, "kind"), ignoreCase: true, out var k) ? k : ConnectionKind.Client;
             long? id = o.TryGetProperty("cid", out var cid) && cid.TryGetInt64(out var n) ? n : null;
@@ -149,6 +143,23 @@ public static class MonitorEventLine
     private static bool TryReadFields(string text, out IReadOnlyDictionary<string, string>? fields, out int end)
     {
         fields = null;
+        if (!TryReadObject(text, out var bytes, out end))
+            return false;
+        try
+        {
+            fields = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes.Span);
+            return fields is not null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The JSON object the text starts with, and where the text after it begins.</summary>
+    private static bool TryReadObject(string text, out ReadOnlyMemory<byte> json, out int end)
+    {
+        json = default;
         end = 0;
         var bytes = Encoding.UTF8.GetBytes(text);
         try
@@ -159,10 +170,10 @@ public static class MonitorEventLine
             reader.Skip();
             var length = (int)reader.BytesConsumed;
             end = Encoding.UTF8.GetCharCount(bytes, 0, length);
-            fields = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes.AsSpan(0, length));
-            return fields is not null;
+            json = bytes.AsMemory(0, length);
+            return true;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
             return false;
         }

@@ -70,23 +70,9 @@ internal sealed class ExceptionRecordGatherer
         if (_heldBlanks.Count > 0)
         {
             if (_state == State.TracebackEnded && ExceptionLine.IsTracebackChain(text))
-            {
-                foreach (var blank in _heldBlanks)
-                    Append(blank);
-                _heldBlanks.Clear();
-                Append(line);
-                _state = State.TracebackChained;
-                return done;
-            }
+                return ContinueAfterBlanks(line, State.TracebackChained, done);
             if (_state == State.TracebackChained && ExceptionLine.IsTracebackStart(text))
-            {
-                foreach (var blank in _heldBlanks)
-                    Append(blank);
-                _heldBlanks.Clear();
-                Append(line);
-                _state = State.Traceback;
-                return done;
-            }
+                return ContinueAfterBlanks(line, State.Traceback, done);
             done.AddRange(Interrupt());
             foreach (var blank in _heldBlanks)
                 done.Add(Single(blank));
@@ -215,6 +201,17 @@ internal sealed class ExceptionRecordGatherer
             _heldHeader = line;
         else
             Append(line);
+    }
+
+    /// <summary>The blank lines held back belong to the record after all: a chained traceback goes on.</summary>
+    private List<Record> ContinueAfterBlanks(InputLine line, State next, List<Record> done)
+    {
+        foreach (var blank in _heldBlanks)
+            Append(blank);
+        _heldBlanks.Clear();
+        Append(line);
+        _state = next;
+        return done;
     }
 
     private void Append(InputLine line)

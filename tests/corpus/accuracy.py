@@ -52,7 +52,7 @@ def analyze(cli, path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(REPO, "src/LogTriage.Cli/bin/Release/net10.0/LogTriage.Cli.dll"))
-    ap.add_argument("--only", choices=["dev", "holdout"])
+    ap.add_argument("--only", choices=["dev", "holdout", "lifecycle"])
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--json", help="also write per-file results here")
@@ -74,8 +74,10 @@ def main():
                 if line.strip():
                     row = dict(zip(header, line.rstrip("\n").split("\t")))
                     row["path"] = os.path.join(folder, row["file"])
+                    # Our own scenarios are not pastes: they are reported apart and never set aside.
+                    row["split"] = "lifecycle" if folder != os.path.join(args.corpus, "logs") else split_of(row["file"])
                     rows.append(row)
-    rows = [r for r in rows if not args.only or split_of(r["file"]) == args.only]
+    rows = [r for r in rows if not args.only or r["split"] == args.only]
 
     def work(r):
         path = r["path"]
@@ -99,8 +101,8 @@ def main():
     tool_pick = lambda r, tool, ranked, base: tool
     base_pick = lambda r, tool, ranked, base: base
     out = []
-    for split in ["dev", "holdout", "all"]:
-        items = [x for x in results if split == "all" or split_of(x[0]["file"]) == split]
+    for split in ["dev", "holdout", "lifecycle", "all"]:
+        items = [x for x in results if split == "all" or x[0]["split"] == split]
         if not items:
             continue
         out.append(f"== {split}: {len(items)} logs")
@@ -125,10 +127,10 @@ def main():
         for r, tool, ranked, base in results:
             ok = {r["cause"], *[a for a in r["accepted"].split(",") if a and a != "-"]}
             if tool not in ok:
-                print(f"MISS [{split_of(r['file'])}] {r['file']}: label {r['cause']} (ok {sorted(ok)}), got [{ranked}]")
+                print(f"MISS [{r['split']}] {r['file']}: label {r['cause']} (ok {sorted(ok)}), got [{ranked}]")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump([{"file": r["file"], "label": r["cause"], "accepted": r["accepted"], "split": split_of(r["file"]),
+            json.dump([{"file": r["file"], "label": r["cause"], "accepted": r["accepted"], "split": r["split"],
                         "top": tool, "ranked": ranked, "keywords": base} for r, tool, ranked, base in results], f, indent=1)
 
 

@@ -10,6 +10,7 @@ namespace LogTriage.Signals;
 internal sealed class CoalescingPlan
 {
     private readonly Dictionary<string, string[]> _kinds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _oneFactPerSignal = new(StringComparer.Ordinal);
 
     public CoalescingPlan(RuleSet rules)
     {
@@ -51,7 +52,15 @@ internal sealed class CoalescingPlan
         }
         foreach (var (id, set) in needed)
             _kinds[id] = [.. set];
+        // A rule a sequence follows with itself (a start-up after a start-up) must keep each signal
+        // apart: two of them in one bucket would be one fact, which cannot follow itself.
+        foreach (var sequence in rules.SequenceRules.Select(r => r.Sequence!))
+            foreach (var id in sequence.First.Intersect(sequence.Then, StringComparer.Ordinal))
+                _oneFactPerSignal.Add(id);
     }
+
+    /// <summary>Whether each signal of the rule is a fact of its own (rare lifecycle lines a sequence orders).</summary>
+    public bool OneFactPerSignal(string ruleId) => _oneFactPerSignal.Contains(ruleId);
 
     /// <summary>The key kinds kept for a rule's facts, in a fixed order.</summary>
     public IReadOnlyList<string> KindsFor(string ruleId) => _kinds.GetValueOrDefault(ruleId) ?? [];

@@ -42,7 +42,10 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
         foreach (var signal in signals)
         {
             var firstOfCause = _causesOfLine.Add(signal.Rule.Cause);
-            var slot = time.UtcTicks / BucketWidth.Ticks;
+            // Negative slots are single lines: closed at once, never shared.
+            var slot = plan.OneFactPerSignal(signal.Rule.Id)
+                ? -1 - ((e.Line << 16) ^ (StringComparer.Ordinal.GetHashCode(e.Input) & 0xFFFF))
+                : time.UtcTicks / BucketWidth.Ticks;
             AddTo((signal.Rule.Id, FactKey.None, slot), signal, e, time, timed, firstOfCause, keyed: false);
             if (plan.KindsFor(signal.Rule.Id).Count > 0)
                 AddTo((signal.Rule.Id, plan.KeyOf(signal, _identities), slot), signal, e, time, timed, firstOfCause, keyed: true);

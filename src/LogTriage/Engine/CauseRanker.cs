@@ -44,7 +44,7 @@ internal sealed class CauseRanker(int maxEvidencePerCause = 8)
         var strongest = byRule.Max(r => r.Rule.Confidence);
         var corroboration = 1 - byRule.Select(r => r.Rule.Confidence).Order().SkipLast(1).Aggregate(1.0, (p, c) => p * (1 - c / 3));
         var confidence = strongest + (1 - strongest) * corroboration;
-        confidence += scoring.VolumeDamping * Math.Log10(1 + Math.Max(lines, 1) - 1) / 2;
+        confidence += scoring.VolumeDamping * Math.Log10(Math.Max(lines, 1)) / 2;
         confidence += scoring.BreadthWeight * Math.Log10(1 + touched.Count + groups.Count) / 2;
         if (findings.Min(f => f.First) == earliest)
             confidence += scoring.FirstBonus;

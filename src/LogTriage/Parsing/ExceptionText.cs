@@ -14,6 +14,7 @@ internal static class ExceptionText
         var kept = new List<string>();
         var inTraceback = false;
         var inNatsCStack = false;
+        string? lastRaise = null;
         foreach (var raw in exception.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
@@ -32,14 +33,25 @@ internal static class ExceptionText
                 continue;
             }
             if (indented && (inTraceback || inNatsCStack))
+            {
+                if (inTraceback && trimmed.StartsWith("raise ", StringComparison.Ordinal))
+                    lastRaise = trimmed;
                 continue;
+            }
             if (!indented)
+            {
                 inTraceback = inNatsCStack = false;
+                lastRaise = null;
+            }
             if (trimmed.StartsWith("at ", StringComparison.Ordinal) || trimmed.StartsWith("--- End of", StringComparison.Ordinal)
                 || ExceptionLine.IsOmittedFrames(trimmed) || ExceptionLine.IsTracebackChain(trimmed) || trimmed is "}" or "{")
                 continue;
             kept.Add(trimmed);
         }
+        // A paste cut before CPython's closing "Type: message" line still names the exception in
+        // the statement that raised it.
+        if (inTraceback && lastRaise is not null)
+            kept.Add(lastRaise);
         var summary = string.Join(" | ", kept);
         return summary.Length <= MaxSummaryLength ? summary : summary[..MaxSummaryLength];
     }

@@ -138,6 +138,34 @@ public class ExceptionGatheringTests
     }
 
     [Test]
+    public void A_traceback_cut_before_its_last_line_is_named_by_its_raise_statement()
+    {
+        // nats.py's request() as pasted in issue threads, cut off after the frame that raised.
+        var text = string.Join('\n',
+            "Traceback (most recent call last):",
+            "  File \"/venv/lib/python3.11/site-packages/nats/js/manager.py\", line 375, in _api_request",
+            "    msg = await self._nc.request(req_subject, req, timeout=timeout)",
+            "          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+            "  File \"/venv/lib/python3.11/site-packages/nats/aio/client.py\", line 996, in request",
+            "    raise errors.NoRespondersError");
+        var events = Read(text, out _);
+        Assert.That(events.Select(e => e.Message), Is.EqualTo(new[] { "raise errors.NoRespondersError" }));
+        Assert.That(events[0].Level, Is.EqualTo(LogLevel.Error));
+    }
+
+    [Test]
+    public void A_whole_traceback_is_named_by_its_exception_not_by_a_raise_inside_it()
+    {
+        var text = string.Join('\n',
+            "Traceback (most recent call last):",
+            "  File \"/venv/lib/python3.11/site-packages/nats/aio/client.py\", line 996, in request",
+            "    raise errors.NoRespondersError",
+            "nats.errors.NoRespondersError: nats: no responders available for request");
+        var events = Read(text, out _);
+        Assert.That(events.Select(e => e.Message), Is.EqualTo(new[] { "nats.errors.NoRespondersError: nats: no responders available for request" }));
+    }
+
+    [Test]
     public void A_line_naming_an_exception_without_frames_stays_a_line()
     {
         var text = string.Join('\n',

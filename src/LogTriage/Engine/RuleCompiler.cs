@@ -100,6 +100,11 @@ public sealed class RuleCompiler
         fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == counted && fact.Keyed == keyed));
         ExceptionsDoNotHold(fact, "fact", rule.Exceptions);
         window.Condition((Expression<Func<IGrouping<WindowKey, SignalFact>, bool>>)(window => window.Sum(f => f.Count) >= count));
+        foreach (var unless in rule.Unless)
+            Absent(builder, unless, "window", (Expression<Func<SignalFact, IGrouping<WindowKey, SignalFact>, bool>>)((absent, window) =>
+                absent.Within(ClampedTime.Minus(window.Min(f => f.First), unless.Before), ClampedTime.Plus(window.Max(f => f.Last), unless.After))),
+                (Expression<Func<SignalFact, IGrouping<WindowKey, SignalFact>, bool>>)((absent, window) =>
+                FactKey.Joins(absent.Key, window.First().Key, unless.Same.ToString())));
 
         Conclude<IGrouping<WindowKey, SignalFact>>(builder, "window", window => Finding.OfWindow(rule, threshold.Per, window));
         return builder.Build();
@@ -189,8 +194,7 @@ public sealed class RuleCompiler
     }
 
     /// <summary>A <c>Not</c> over the unless rules' facts, joined to the anchor pattern by key and span.</summary>
-    private static void Absent(RuleBuilder builder, UnlessCondition unless, string anchor,
-        Expression<Func<SignalFact, SignalFact, bool>> span, Expression<Func<SignalFact, SignalFact, bool>> key)
+    private static void Absent(RuleBuilder builder, UnlessCondition unless, string anchor, LambdaExpression span, LambdaExpression key)
     {
         var ids = unless.Rules.ToHashSet(StringComparer.Ordinal);
         var keyed = unless.Same.Kind != "none";

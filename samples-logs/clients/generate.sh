@@ -1,0 +1,398 @@
+#!/usr/bin/env bash
+# Regenerates the real nats.go / nats.js client logs in samples-logs/clients/ (see README.md).
+#
+#   samples-logs/clients/generate.sh              # every scenario (about a minute)
+#   samples-logs/clients/generate.sh NAME...      # only these (scenario ids, e.g. healthy)
+#
+# For each scenario: a real nats-server (Debian v2.9.10) on a free 127.0.0.1 port with the
+# scenario's config, the nats.go application (go/main.go, Debian golang-github-nats-io-go-nats-dev
+# 1.22.1, built here in GOPATH mode, offline) and the nats.js v2 application (js/client.mjs, npm
+# `nats` as pinned in js/package.json) running side by side against it, then whatever breaks
+# (a stopped server, a frozen or reset path through helper/'s TCP proxy, a stopped process...).
+# Writes <scenario>.go.log and <scenario>.js.log (each application's stdout and stderr together,
+# as a terminal, docker or systemd shows them) and <scenario>.server.log.
+# Each step waits for the log line it needs (bounded); every process started here is stopped on
+# exit, whatever happened.
+#
+# Needs: nats-server, golang-go, golang-github-nats-io-go-nats-dev, node + npm (the first run
+# installs the pinned `nats` into a temp dir), openssl, python3 (free ports).
+
+set -euo pipefail
+export TZ=UTC
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+NATS_SERVER="${NATS_SERVER:-$(command -v nats-server || echo /usr/sbin/nats-server)}"
+[ -x "$NATS_SERVER" ] || { echo "generate.sh: nats-server not found (apt-get install -y nats-server)" >&2; exit 1; }
+command -v go >/dev/null || { echo "generate.sh: go not found (apt-get install -y golang-go golang-github-nats-io-go-nats-dev)" >&2; exit 1; }
+[ -d /usr/share/gocode/src/github.com/nats-io/nats.go ] || {
+    echo "generate.sh: nats.go sources not found (apt-get install -y golang-github-nats-io-go-nats-dev)" >&2; exit 1; }
+command -v npm >/dev/null || { echo "generate.sh: node/npm not found (apt-get install -y nodejs npm)" >&2; exit 1; }
+command -v openssl >/dev/null || { echo "generate.sh: openssl not found" >&2; exit 1; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/logtriage-clients.XXXXXX")"
+PIDS=()
+SCEN=""
+
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do kill -CONT "$pid" 2>/dev/null || true; kill -KILL "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+die() { echo "generate.sh: [$SCEN] $*" >&2; exit 1; }
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# wait_log FILE PATTERN [COUNT] [TIMEOUT_S]: poll FILE until PATTERN (grep -E) matches COUNT lines.
+wait_log() {
+    local file="$1" pattern="$2" count="${3:-1}" timeout="${4:-15}" n
+    local deadline=$(( $(date +%s) + timeout ))
+    while :; do
+        n=$(grep -cE -- "$pattern" "$file" 2>/dev/null || true)
+        [ "${n:-0}" -ge "$count" ] && return 0
+        [ "$(date +%s)" -ge "$deadline" ] && {
+            echo "---- $file ----" >&2; tail -n 30 "$file" >&2 2>/dev/null || true
+            die "/$pattern/ x$count not in $(basename "$file") after ${timeout}s (found ${n:-0})"; }
+        sleep 0.1
+    done
+}
+
+expect() { grep -qE -- "$2" "$1" || die "$(basename "$1"): expected /$2/"; }
+refuse() { ! grep -qE -- "$2" "$1" || die "$(basename "$1"): unexpected /$2/"; }
+
+# stop PID SIGNAL: send SIGNAL and wait (at most 10 s) for the process to exit.
+stop() {
+    local pid="$1" sig="$2" i
+    exec 3>&2 2>/dev/null
+    kill "-$sig" "$pid" 2>/dev/null || { exec 2>&3 3>&-; return 0; }
+    for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+        exec 2>&3 3>&-
+        die "pid $pid ignored SIG$sig"
+    fi
+    wait "$pid" 2>/dev/null || true
+    exec 2>&3 3>&-
+}
+
+# server CONFIG_BODY: write D/nats.conf (listen on PORT, debug, the scenario's settings) and start
+# nats-server logging to D/server.log; waits until it is ready. Sets SERVER_PID.
+server() {
+    cat >"$D/nats.conf" <<CONF
+server_name: $SCEN
+listen: "127.0.0.1:$PORT"
+debug: true
+logtime: true
+log_file: "$D/server.log"
+$1
+CONF
+    "$NATS_SERVER" -c "$D/nats.conf" >>"$D/server.stdout" 2>&1 &
+    SERVER_PID=$!
+    PIDS+=("$SERVER_PID")
+    wait_log "$D/server.log" 'Server is ready'
+}
+
+# clients URL [USER PASS] [RUN_MS]: start both applications in the background on SCEN.
+clients() {
+    local url="$1" user="${2:-}" pass="${3:-}" run_ms="${4:-2000}"
+    local goargs=(-scenario "$SCEN" -url "$url" -for "${run_ms}ms")
+    [ -n "$user" ] && goargs+=(-user "$user" -pass "$pass")
+    "$WORK/clients-go" "${goargs[@]}" >"$D/go.log" 2>&1 &
+    GO_PID=$!; PIDS+=("$GO_PID")
+    (cd "$WORK/js" && exec node client.mjs "$SCEN" "${url#nats://}" "$user" "$pass" "$run_ms") >"$D/js.log" 2>&1 &
+    JS_PID=$!; PIDS+=("$JS_PID")
+}
+
+# wait_clients [TIMEOUT_S]: wait for both applications to end by themselves (exit status ignored:
+# an application that log.Fatal()s exits 1, which many scenarios expect).
+wait_clients() {
+    local timeout="${1:-20}" pid i
+    for pid in "$GO_PID" "$JS_PID"; do
+        for i in $(seq 1 $(( timeout * 10 ))); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -0 "$pid" 2>/dev/null && die "client $pid still running after ${timeout}s"
+        wait "$pid" 2>/dev/null || true
+    done
+}
+
+helper() {
+    "$WORK/clients-helper" "$@" >>"$D/helper.log" 2>&1 &
+    HELPER_PID=$!; PIDS+=("$HELPER_PID")
+}
+
+scenario_dir() {
+    SCEN="$1"
+    D="$WORK/$1"
+    mkdir -p "$D"
+    PORT=$(free_port)
+}
+
+# save: copy the scenario's logs into samples-logs/clients/.
+save() {
+    local f
+    for f in go js; do
+        cp "$D/$f.log" "$HERE/$SCEN.$f.log"
+        echo "generate.sh: wrote samples-logs/clients/$SCEN.$f.log ($(wc -l <"$HERE/$SCEN.$f.log") lines)"
+    done
+    if [ -f "$D/server.log" ]; then
+        cp "$D/server.log" "$HERE/$SCEN.server.log"
+        chmod 644 "$HERE/$SCEN.server.log"   # nats-server creates its log file 0640
+        echo "generate.sh: wrote samples-logs/clients/$SCEN.server.log ($(wc -l <"$HERE/$SCEN.server.log") lines)"
+    fi
+}
+
+stop_server() {
+    stop "$SERVER_PID" TERM
+    wait_log "$D/server.log" 'Server Exiting'
+}
+
+# finish_server: the server runs on a little after the applications are done, as a server does,
+# then stops; its shutdown is not part of the incident.
+finish_server() {
+    sleep 3
+    stop "$SERVER_PID" TERM
+    wait_log "$D/server.log" 'Server Exiting'
+}
+
+URL() { echo "nats://127.0.0.1:$PORT"; }
+
+# ---------------------------------------------------------------------------
+
+scenario_healthy() {
+    scenario_dir healthy
+    server ""
+    clients "$(URL)"
+    wait_clients
+    wait_log "$D/server.log" 'Client connection closed: Client Closed' 2
+    finish_server
+    save
+    refuse "$D/js.log" 'error|Error'
+}
+
+scenario_auth_wrong_password() {
+    scenario_dir auth-wrong-password
+    server 'authorization { user: app, password: s3cret }'
+    clients "$(URL)" app wrong-pass
+    wait_clients
+    finish_server
+    save
+    expect "$D/server.log" 'authentication error'
+}
+
+scenario_auth_permissions_violation() {
+    scenario_dir auth-permissions-violation
+    server 'authorization {
+  users = [
+    { user: worker, password: w0rker, permissions: {
+        publish: ["orders.>", "_INBOX.>"], subscribe: ["orders.>", "_INBOX.>"] } }
+  ]
+}'
+    clients "$(URL)" worker w0rker
+    wait_clients
+    finish_server
+    save
+    expect "$D/server.log" 'Publish Violation'
+    expect "$D/server.log" 'Subscription Violation'
+}
+
+scenario_payload_max_payload() {
+    scenario_dir payload-max-payload
+    server 'max_payload: 1024'
+    clients "$(URL)"
+    wait_clients
+    finish_server
+    save
+    expect "$D/go.log" 'maximum payload'
+    expect "$D/js.log" 'MAX_PAYLOAD_EXCEEDED'
+}
+
+# Both subscribers' processes are stopped (a long GC pause, a starved CPU) while another
+# application publishes 32 KB messages: the server cuts them off, they reconnect when resumed.
+scenario_overload_slow_consumer() {
+    scenario_dir overload-slow-consumer
+    server 'max_payload: 32768
+max_pending: 65536
+write_deadline: "500ms"'
+    clients "$(URL)" "" "" 5000
+    wait_log "$D/go.log" 'Listening on'
+    wait_log "$D/js.log" 'listening for'
+    kill -STOP "$GO_PID" "$JS_PID"
+    "$WORK/clients-helper" firehose -url "$(URL)" -subject metrics.cpu -size 32000 -count 1000 >>"$D/helper.log" 2>&1
+    wait_log "$D/server.log" 'Slow Consumer Detected' 2
+    kill -CONT "$GO_PID" "$JS_PID"
+    wait_log "$D/go.log" 'Reconnected'
+    wait_log "$D/js.log" '^reconnect:'
+    # The publisher goes on with smaller messages, faster than the subscribers' handlers take them.
+    "$WORK/clients-helper" firehose -url "$(URL)" -subject metrics.mem -size 512 -count 2000 >>"$D/helper.log" 2>&1
+    wait_clients
+    finish_server
+    save
+}
+
+scenario_overload_max_connections() {
+    scenario_dir overload-max-connections
+    server 'max_connections: 1'
+    helper hold -url "$(URL)"
+    wait_log "$D/helper.log" 'holding'
+    clients "$(URL)"
+    wait_clients
+    stop "$HELPER_PID" TERM
+    finish_server
+    save
+    expect "$D/server.log" 'maximum connections exceeded'
+}
+
+scenario_unreachable_server_stopped() {
+    scenario_dir unreachable-server-stopped
+    server ''
+    clients "$(URL)" "" "" 15000
+    wait_log "$D/go.log" 'Listening on'
+    wait_log "$D/js.log" 'listening for'
+    sleep 0.5
+    stop_server
+    wait_clients
+    save
+}
+
+# Nothing listens where the applications point (the server is down, never started): no server log.
+scenario_unreachable_never_started() {
+    scenario_dir unreachable-never-started
+    clients "$(URL)"
+    wait_clients
+    save
+}
+
+# A running server, but the applications are given its HTTP monitoring port: the connection is
+# accepted and nothing that looks like NATS ever comes back (the HTTP server waits for a request).
+scenario_client_wrong_port() {
+    scenario_dir client-wrong-port
+    local mport; mport=$(free_port)
+    server "http: \"127.0.0.1:$mport\""
+    clients "nats://127.0.0.1:$mport"
+    wait_clients
+    finish_server
+    save
+}
+
+# A running server, but the applications are given its leafnode port: the server answers with
+# its leafnode INFO and rejects the client's CONNECT.
+scenario_client_wrong_port_leafnode() {
+    scenario_dir client-wrong-port-leafnode
+    local lport; lport=$(free_port)
+    server "leafnodes { listen: \"127.0.0.1:$lport\" }"
+    clients "nats://127.0.0.1:$lport"
+    wait_clients
+    finish_server
+    save
+    expect "$D/server.log" 'attempted to connect to leaf node port'
+}
+
+# The server requires TLS (a self-signed certificate); the applications have no CA for it.
+scenario_client_tls_required() {
+    scenario_dir client-tls-required
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
+        -addext "subjectAltName=IP:127.0.0.1" -keyout "$D/key.pem" -out "$D/cert.pem" 2>/dev/null
+    server "tls {
+  cert_file: \"$D/cert.pem\"
+  key_file: \"$D/key.pem\"
+}"
+    clients "$(URL)"
+    wait_clients
+    finish_server
+    save
+}
+
+# The path between applications and server (helper proxy) turns into a black hole; both sides
+# ping (1 s, 2 outstanding) and give up; the applications reconnect through a new path.
+scenario_network_stale_connection() {
+    scenario_dir network-stale-connection
+    server 'ping_interval: "1s"
+ping_max: 2'
+    local pport; pport=$(free_port)
+    helper proxy -listen "$pport" -to "$PORT"
+    wait_log "$D/helper.log" 'proxying'
+    clients "nats://127.0.0.1:$pport" "" "" 9000
+    wait_log "$D/go.log" 'Listening on'
+    wait_log "$D/js.log" 'listening for'
+    sleep 0.5
+    kill -USR1 "$HELPER_PID"
+    wait_log "$D/server.log" 'Stale Client Connection - Closing' 2
+    wait_log "$D/go.log" 'Reconnected'
+    wait_log "$D/js.log" '^reconnect:'
+    wait_clients
+    stop "$HELPER_PID" TERM
+    finish_server
+    save
+}
+
+# The path is reset (RST to both sides), as a firewall or load balancer dropping the flow does.
+scenario_network_connection_reset() {
+    scenario_dir network-connection-reset
+    server ''
+    local pport; pport=$(free_port)
+    helper proxy -listen "$pport" -to "$PORT"
+    wait_log "$D/helper.log" 'proxying'
+    clients "nats://127.0.0.1:$pport" "" "" 4000
+    wait_log "$D/go.log" 'Listening on'
+    wait_log "$D/js.log" 'listening for'
+    sleep 0.5
+    kill -USR2 "$HELPER_PID"
+    wait_log "$D/go.log" 'Reconnected'
+    wait_log "$D/js.log" '^reconnect:'
+    wait_clients
+    stop "$HELPER_PID" TERM
+    finish_server
+    save
+}
+
+# A service is subscribed to the request subject but never answers.
+scenario_client_request_timeout() {
+    scenario_dir client-request-timeout
+    server ''
+    helper hold -url "$(URL)" -subject orders.lookup
+    wait_log "$D/helper.log" 'holding'
+    clients "$(URL)"
+    wait_clients
+    stop "$HELPER_PID" TERM
+    finish_server
+    save
+}
+
+# Nobody is subscribed to the request subject.
+scenario_no_responders() {
+    scenario_dir no-responders
+    server ''
+    clients "$(URL)"
+    wait_clients
+    finish_server
+    save
+}
+
+ALL=(healthy auth-wrong-password auth-permissions-violation payload-max-payload overload-slow-consumer
+     overload-max-connections unreachable-server-stopped unreachable-never-started client-wrong-port client-wrong-port-leafnode
+     client-tls-required network-stale-connection network-connection-reset client-request-timeout
+     no-responders)
+
+SCEN=build
+(cd "$HERE/go" && GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= go build -o "$WORK/clients-go" .) \
+    || die "building the nats.go application failed"
+(cd "$HERE/helper" && GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= go build -o "$WORK/clients-helper" .) \
+    || die "building the helper failed"
+# The nats.js application runs from a temp copy, so stack traces name no checkout path.
+mkdir -p "$WORK/js"
+cp "$HERE/js/client.mjs" "$HERE/js/package.json" "$HERE/js/package-lock.json" "$WORK/js/"
+(cd "$WORK/js" && npm ci --silent --no-audit --no-fund >/dev/null) || die "npm ci (nats.js) failed"
+
+started=$(date +%s)
+for s in "${@:-${ALL[@]}}"; do
+    f="scenario_${s//-/_}"
+    declare -F "$f" >/dev/null || die "no scenario $s (one of: ${ALL[*]})"
+    "$f"
+done
+echo "generate.sh: done in $(( $(date +%s) - started ))s"

@@ -128,6 +128,8 @@ def main():
             ok = {r["cause"], *[a for a in r["accepted"].split(",") if a and a != "-"]}
             if tool not in ok:
                 print(f"MISS [{r['split']}] {r['file']}: label {r['cause']} (ok {sorted(ok)}), got [{ranked}]")
+            elif tool != r["cause"]:
+                print(f"LENIENT [{r['split']}] {r['file']}: label {r['cause']} (ok {sorted(ok)}), got [{ranked}]")
     if args.json:
         with open(args.json, "w") as f:
             json.dump([{"file": r["file"], "label": r["cause"], "accepted": r["accepted"], "split": r["split"],

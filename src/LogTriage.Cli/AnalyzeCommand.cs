@@ -43,6 +43,7 @@ public static class AnalyzeCommand
         var common = new CommonOptions();
 
         var command = new Command("analyze", "Analyse logs and report the likely causes of client disconnects, ranked.");
+        command.Aliases.Add("analyse");
         command.Arguments.Add(inputs);
         foreach (var option in new Option[] { follow, live, quiet, inputFormat, since, until })
             command.Options.Add(option);
@@ -69,7 +70,7 @@ public static class AnalyzeCommand
             var settings = report.Settings(parse) with
             {
                 InputFormat = parse.GetValue(inputFormat),
-                Window = new TimeWindow(Time(parse.GetValue(since), "--since", now), Time(parse.GetValue(until), "--until", now)),
+                Window = Window(Time(parse.GetValue(since), "--since", now), Time(parse.GetValue(until), "--until", now)),
                 Live = parse.GetValue(live) || followed.Length > 0 || arguments.Contains(InputSource.StandardInputName),
                 Quiet = parse.GetValue(quiet),
             };
@@ -77,6 +78,11 @@ public static class AnalyzeCommand
         });
         return command;
     }
+
+    private static TimeWindow Window(DateTimeOffset? since, DateTimeOffset? until) =>
+        since > until
+            ? throw new UsageException($"--since ({since:u}) is after --until ({until:u}): the window is empty")
+            : new TimeWindow(since, until);
 
     private static DateTimeOffset? Time(string? text, string option, DateTimeOffset now)
     {

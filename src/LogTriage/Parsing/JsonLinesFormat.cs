@@ -49,7 +49,13 @@ internal sealed class JsonLinesFormat : ILogFormat
                 return false;
             message = m.GetString()!.TrimEnd('\n');
             if (Find(root, LevelNames) is { } l)
-                level = l.ValueKind == JsonValueKind.Number ? NumericLevel(l.GetInt32()) : LogLevelNames.TryParse(l.ToString(), out var parsed) ? parsed : LogLevel.Unknown;
+                level = l.ValueKind switch
+                {
+                    // bunyan/pino numbers; a fraction or a huge number is nobody's level, so it is missing
+                    JsonValueKind.Number => l.TryGetInt32(out var n) ? NumericLevel(n) : LogLevel.Unknown,
+                    JsonValueKind.String => LogLevelNames.TryParse(l.GetString(), out var parsed) ? parsed : LogLevel.Unknown,
+                    _ => LogLevel.Unknown,
+                };
             if (Find(root, TimeNames) is { } t)
                 time = ReadTime(t);
             message = ExceptionText.Append(message, ErrorText(root));

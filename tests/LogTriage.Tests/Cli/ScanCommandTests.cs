@@ -26,6 +26,17 @@ public class ScanCommandTests
             .SelectMany(c => c.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("line").GetInt64())).ToList();
 
     [Test]
+    public void A_state_file_in_a_folder_that_does_not_exist_yet_creates_the_folder()
+    {
+        var state = Path.Combine(_dir, "var", "lib", "logtriage", "scan.state");
+        var (report, _) = Scan(RepositoryPaths.Sample("auth-wrong-password.log"), state);
+        Assert.That(File.Exists(state), Is.True);
+        Assert.That(report.GetProperty("causes")[0].GetProperty("cause").GetString(), Is.EqualTo("auth"));
+        var (again, _) = Scan(RepositoryPaths.Sample("auth-wrong-password.log"), state);
+        Assert.That(again.GetProperty("causes").GetArrayLength(), Is.EqualTo(0), "the second scan has nothing new");
+    }
+
+    [Test]
     public void A_growing_then_rotated_log_reports_each_finding_once()
     {
         var auth = File.ReadAllLines(RepositoryPaths.Sample("auth-wrong-password.log"));

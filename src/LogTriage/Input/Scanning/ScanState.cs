@@ -80,6 +80,8 @@ public sealed class ScanState
     public void Save(string path)
     {
         var full = Path.GetFullPath(path);
+        // A state file named in a folder that does not exist yet (a first cron run) gets its folder.
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
         File.Move(temporary, full, overwrite: true);

@@ -36,7 +36,7 @@ internal sealed class GzipEndCheck(Stream decompressed, Stream file) : ReadOnlyS
         file.ReadExactly(trailer);
         var expected = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
         if (expected != (uint)_total && !HoldsSeveralMembers())
-            throw new InvalidDataException($"the gzip data ends early (read {_total} bytes; the archive says {expected}): the file is truncated");
+            throw new InvalidDataException($"the gzip data ends early, after {_total:N0} bytes of log text: the file is truncated (what was read is analysed)");
     }
 
     /// <summary>A second gzip header after the first member means concatenated members; ISIZE then speaks of the last one only.</summary>

@@ -54,6 +54,12 @@ internal sealed class RuleFileReader
 
         foreach (var document in stream.Documents)
         {
+            // A plain list of rules is the commonest first attempt; say what the file needs instead.
+            if (document.RootNode is YamlSequenceNode)
+            {
+                nodes.Error(document.RootNode, "a rule file is a mapping, not a plain list: put the list under a 'rules:' key (rules: then its '- id: ...' items, indented)");
+                continue;
+            }
             var top = nodes.Mapping(document.RootNode, "a rule file", FileKeys);
             if (top is null)
                 continue;

@@ -88,6 +88,8 @@ public class BadInputTests
         Assert.That(input.GetProperty("lines").GetInt64(), Is.GreaterThan(0));
         Assert.That(input.TryGetProperty("error", out _), Is.True);
         Assert.That(run.Error, Does.Contain("rotated.log.gz"));
+        Assert.That(run.Error, Does.Match(@"ends early, after [\d,]+ bytes of log text"));
+        Assert.That(run.Error, Does.Not.Contain("archive says"), "a truncated trailer is garbage, never quoted");
         Assert.That(report.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()), Has.Some.Contains("rotated.log.gz"));
     }
 

@@ -45,6 +45,13 @@ public class SecretRedactorTests
             Does.EndWith("""proto='"{\"user\":\"bob\",\"pass\":\"[REDACTED]\",\""...'"""));
     }
 
+    [TestCase("authentication error (password=hunter2)", "authentication error (password=[REDACTED])")]
+    [TestCase("connect failed (password=s3cr(e)t).", "connect failed (password=[REDACTED]).")]
+    [TestCase("options {token: abc123} rejected", "options {token: [REDACTED]} rejected")]
+    [TestCase("<auth_token=xyz>", "<auth_token=[REDACTED]>")]
+    public void Keeps_the_punctuation_around_a_secret(string text, string expected) =>
+        Assert.That(SecretRedactor.Instance.Redact(text), Is.EqualTo(expected));
+
     [Test]
     public void Keeps_the_user_of_a_URL_and_removes_its_password()
     {

@@ -116,6 +116,15 @@ public class RuleValidationTests
     }
 
     [Test]
+    public void A_plain_list_of_rules_gets_a_hint_about_the_rules_key()
+    {
+        var errors = Errors("- id: a.b\n  cause: auth\n  title: t\n");
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0].Message, Does.Contain("'rules:' key"));
+        Assert.That(errors[0].Location.Line, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Reports_a_yaml_syntax_error_with_its_position()
     {
         var errors = Errors("rules:\n  - id: a\n    cause: [auth\n");

@@ -67,7 +67,8 @@ internal sealed class SecretRedactor
             "${key}\"" + Mark + "\""),
         // password=hunter2, token: abc, auth_token=... in free text and query strings.
         new("key=value secret",
-            $@"(?<key>\b(?i:{SecretWords})\s*[=:]\s*)(?!\[REDACTED)[^\s,;&""'\]\}}]+",
+            // The closing brackets and full stop that end the sentence around a secret are not part of it.
+            $@"(?<key>\b(?i:{SecretWords})\s*[=:]\s*)(?!\[REDACTED)[^\s,;&""'\]\}}]+?(?=[)\]\}}>.]*(?:[\s,;&""']|$))",
             "${key}" + Mark),
     ];
 

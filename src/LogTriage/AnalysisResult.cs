@@ -16,6 +16,9 @@ public sealed record AnalysisResult(
     /// <summary>Signals that rules' exceptions held back, per rule and exception.</summary>
     public IReadOnlyList<SuppressedSignals> Suppressed { get; init; } = [];
 
+    /// <summary>When the --since/--until window held no event at all: the events it left out and their span.</summary>
+    public TimeSpanSeen? OutsideWindow { get; init; }
+
     /// <summary>What the engine session was given and did.</summary>
     public EngineStatistics? Engine { get; init; }
 

@@ -23,6 +23,8 @@ public sealed class AnalysisRun
     private readonly UnrecognisedCollector _unrecognised = new();
     private readonly List<SignalFact> _closed = [];
     private long _events;
+    private long _inWindow;
+    private TimeSpanSeen _outside = TimeSpanSeen.None;
     private long _signals;
 
     internal AnalysisRun(RuleSet rules, CauseEngine engine, CauseRanker ranker, CoalescingPlan plan, IReadOnlyList<InputStatistics> inputs, int unrecognisedGroups, Action<RuleFiring>? fired)
@@ -55,6 +57,7 @@ public sealed class AnalysisRun
         lock (_gate)
         {
             _events++;
+            _inWindow++;
             if (signals.Count == 0)
             {
                 _unrecognised.Add(e);
@@ -66,10 +69,13 @@ public sealed class AnalysisRun
         }
     }
 
-    internal void Skip()
+    internal void Skip(DateTimeOffset? time)
     {
         lock (_gate)
+        {
             _events++;
+            _outside = _outside.With(time);
+        }
     }
 
     private void HandOver()
@@ -102,6 +108,7 @@ public sealed class AnalysisRun
                     .OrderBy(s => s.RuleId, StringComparer.Ordinal).ThenBy(s => s.Exception, StringComparer.Ordinal)
                     .ToList(),
                 Engine = new EngineStatistics(_session.FactsInserted, _session.LiveFacts, _session.RulesFired, _session.Busy),
+                OutsideWindow = _inWindow == 0 && _outside.Events > 0 ? _outside : null,
             };
         }
     }

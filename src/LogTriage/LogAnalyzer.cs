@@ -55,7 +55,7 @@ public sealed class LogAnalyzer
         {
             if (!options.Window.Contains(e.Time))
             {
-                run.Skip();
+                run.Skip(e.Time);
                 continue;
             }
             signals.Clear();

@@ -28,6 +28,10 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
             if (input.TruncatedLines > 0)
                 warnings.Add($"{input.Name}: {input.TruncatedLines} line(s) longer than {Input.LineReader.MaxLineLength} characters were cut");
         }
+        if (result.OutsideWindow is { } outside)
+            warnings.Add(outside.First is { } first && outside.Last is { } last
+                ? $"no event falls within the --since/--until window: the {outside.Events} event(s) read run from {first.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z to {last.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"
+                : $"no event falls within the --since/--until window ({outside.Events} event(s) read)");
         return new CauseReport("logtriage", toolVersion, generatedAt, inputs,
             result.Causes.Select(c => Report(c, context)).ToList(), result.Context.Select(c => Report(c, context)).ToList(), warnings)
         {

@@ -60,6 +60,18 @@ public class ForgivingCommandLineTests
     }
 
     [Test]
+    public void An_empty_time_window_says_so_with_the_span_the_input_covers()
+    {
+        var run = CliRun.Of("analyze", Sample, "--since", "2030-01-01", "--format", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var warnings = JsonDocument.Parse(run.Out).RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToList();
+        Assert.That(warnings, Has.One.Contains("no event falls within the --since/--until window").And.Contains("2026-11-26"));
+
+        var inside = CliRun.Of("analyze", Sample, "--since", "2026-11-01", "--format", "json");
+        Assert.That(JsonDocument.Parse(inside.Out).RootElement.GetProperty("warnings").GetArrayLength(), Is.EqualTo(0));
+    }
+
+    [Test]
     public void A_json_lines_level_of_an_unexpected_type_is_treated_as_missing()
     {
         var dir = Directory.CreateTempSubdirectory("logtriage-cli-").FullName;

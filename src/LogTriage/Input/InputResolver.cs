@@ -1,3 +1,5 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+
 namespace LogTriage.Input;
 
 /// <summary>
@@ -27,17 +29,28 @@ public sealed class InputResolver(Func<Stream> standardInput)
         return new InputResolution(sources, errors);
     }
 
+    /// <summary>
+    /// A glob (<c>logs/*.log</c>, <c>/var/log/**/nats*.log.gz</c>) is matched from its longest
+    /// wildcard-free folder, by Microsoft.Extensions.FileSystemGlobbing, which knows <c>**</c>.
+    /// </summary>
     private static void AddGlob(string pattern, List<InputSource> sources, List<string> errors)
     {
-        var directory = Path.GetDirectoryName(pattern);
-        var filePattern = Path.GetFileName(pattern);
-        var root = string.IsNullOrEmpty(directory) ? "." : directory;
-        if (!Directory.Exists(root) || directory!.IndexOfAny(['*', '?']) >= 0)
+        var parts = pattern.Replace('\\', '/').Split('/');
+        var fixedParts = parts.TakeWhile(p => p.IndexOfAny(['*', '?']) < 0).ToList();
+        var root = fixedParts.Count == 0 ? "." : string.Join('/', fixedParts);
+        if (root.Length == 0)
+            root = "/";
+        var rest = string.Join('/', parts.Skip(fixedParts.Count));
+        if (!Directory.Exists(root))
         {
             errors.Add($"{pattern}: no file matches");
             return;
         }
-        var matches = Directory.EnumerateFiles(root, filePattern).Order(StringComparer.Ordinal).ToList();
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(rest);
+        var matches = matcher.GetResultsInFullPath(root)
+            .Select(full => fixedParts.Count == 0 ? Path.GetRelativePath(".", full) : Path.Combine(root, Path.GetRelativePath(root, full)))
+            .Order(StringComparer.Ordinal).ToList();
         if (matches.Count == 0)
             errors.Add($"{pattern}: no file matches");
         sources.AddRange(matches.Select(InputSource.FromFile));

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Runtime.InteropServices;
 
 namespace LogTriage.Input.Scanning;
 
@@ -53,17 +52,50 @@ public sealed record FileIdentity(ulong Device, ulong Inode, string FirstLineHas
         }
     }
 
+    /// <summary>
+    /// Device and inode without calling into the C library (whose <c>stat</c> symbol and struct
+    /// layout differ between glibc versions, musl and architectures): Linux tells a process the
+    /// inode and mount of each open descriptor in <c>/proc/self/fdinfo</c>, and the mount's device
+    /// in <c>/proc/self/mountinfo</c>. Elsewhere, or on kernels too old to say, (0, 0): the
+    /// first line's hash decides alone.
+    /// </summary>
     private static (ulong Device, ulong Inode) DeviceAndInode(string path)
     {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))
+        if (!OperatingSystem.IsLinux())
             return (0, 0);
-        // struct stat on 64-bit Linux begins with st_dev and st_ino, both 8 bytes.
-        var buffer = new byte[256];
-        return Stat(path, buffer) == 0
-            ? (BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8))
-            : (0, 0);
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var descriptor = file.SafeFileHandle.DangerousGetHandle().ToInt64();
+            string? mount = null;
+            ulong inode = 0;
+            foreach (var line in File.ReadLines($"/proc/self/fdinfo/{descriptor}"))
+            {
+                if (line.StartsWith("ino:", StringComparison.Ordinal))
+                    ulong.TryParse(line.AsSpan(4).Trim(), out inode);
+                else if (line.StartsWith("mnt_id:", StringComparison.Ordinal))
+                    mount = line[7..].Trim();
+            }
+            return inode == 0 || mount is null ? (0, 0) : (MountDevice(mount), inode);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (0, 0);
+        }
     }
 
-    [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
-    private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
+    /// <summary>The mount's device as <c>stat</c> encodes <c>st_dev</c> (glibc's makedev), so identities stay comparable.</summary>
+    private static ulong MountDevice(string mountId)
+    {
+        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
+        {
+            var fields = line.Split(' ', 4);
+            if (fields.Length < 3 || fields[0] != mountId)
+                continue;
+            var numbers = fields[2].Split(':');
+            if (numbers.Length == 2 && ulong.TryParse(numbers[0], out var major) && ulong.TryParse(numbers[1], out var minor))
+                return ((major & 0xfff) << 8) | (minor & 0xff) | ((minor & ~0xffUL) << 12) | ((major & ~0xfffUL) << 32);
+        }
+        return 0;
+    }
 }

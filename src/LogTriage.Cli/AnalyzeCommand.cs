@@ -52,7 +52,7 @@ public static class AnalyzeCommand
 
         command.SetAction(parse =>
         {
-            var rules = common.LoadRules(parse);
+            var rules = common.LoadRules(parse, terminal.Error);
             var arguments = parse.GetValue(inputs) ?? [];
             var followed = parse.GetValue(follow) ?? [];
             if (arguments.Length == 0 && followed.Length == 0)

@@ -24,6 +24,12 @@ public sealed class CommonOptions
         command.Options.Add(NoDefaultRules);
     }
 
-    public RuleSet LoadRules(ParseResult parse) =>
-        new RuleSetLoader().LoadDirectories(RuleDirectories.Resolve(parse.GetValue(Rules) ?? [], !parse.GetValue(NoDefaultRules)));
+    /// <summary>The rules, with a warning line on <paramref name="warnings"/> for each rule loading had to change.</summary>
+    public RuleSet LoadRules(ParseResult parse, TextWriter warnings)
+    {
+        var rules = new RuleSetLoader().LoadDirectories(RuleDirectories.Resolve(parse.GetValue(Rules) ?? [], !parse.GetValue(NoDefaultRules)));
+        foreach (var warning in rules.Warnings)
+            warnings.WriteLine($"logtriage: warning: {warning}");
+        return rules;
+    }
 }

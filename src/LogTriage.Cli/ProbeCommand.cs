@@ -61,7 +61,7 @@ public static class ProbeCommand
 
         command.SetAction(async (parse, cancel) =>
         {
-            var rules = common.LoadRules(parse);
+            var rules = common.LoadRules(parse, terminal.Error);
             if (!MonitoringUrl.TryParse(parse.GetValue(url)!, out var target, out var error))
                 throw new UsageException(error);
             var sampleCount = parse.GetValue(samples);

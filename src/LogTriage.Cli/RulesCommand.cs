@@ -106,7 +106,7 @@ public static class RulesCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var rules = common.LoadRules(parse);
+            var rules = common.LoadRules(parse, terminal.Error);
             var ruleId = parse.GetValue(id)!;
             if (!rules.RulesById.TryGetValue(ruleId, out var rule))
                 throw new UsageException($"no rule '{ruleId}' (see logtriage rules list)");

@@ -38,7 +38,7 @@ public static class ScanCommand
 
         command.SetAction(parse =>
         {
-            var rules = common.LoadRules(parse);
+            var rules = common.LoadRules(parse, terminal.Error);
             var statePath = parse.GetValue(state)!;
             var arguments = parse.GetValue(paths)!;
             if (arguments.Contains(InputSource.StandardInputName))

@@ -11,6 +11,9 @@ public sealed class RuleSet
         RulesById = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>What loading changed beyond what the files said (rules disabled along with the rules they build on).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public IReadOnlyDictionary<string, CauseDefinition> Causes { get; }
     public IReadOnlyList<RuleDefinition> Rules { get; }
     public IReadOnlyDictionary<string, RuleDefinition> RulesById { get; }

@@ -59,6 +59,7 @@ public sealed class RuleSetLoader
         var causes = new Dictionary<string, CauseDefinition>(StringComparer.Ordinal);
         var rules = new List<RuleDefinition>();
         var errors = new List<RuleError>();
+        var warnings = new List<string>();
         ScoringDefinition? scoring = null;
         var first = true;
         foreach (var layer in layers)
@@ -113,6 +114,8 @@ public sealed class RuleSetLoader
             {
                 if (rules.RemoveAll(r => r.Id == id) == 0)
                     errors.Add(new RuleError(location, $"'{id}' is disabled but no earlier rule has that id"));
+                else
+                    warnings.AddRange(DisableDependents(rules, id));
             }
             first = false;
         }
@@ -122,6 +125,48 @@ public sealed class RuleSetLoader
             throw new RuleValidationException(errors);
         if (rules.Count == 0)
             throw new RuleValidationException([new RuleError(new SourceLocation("(rules)", 0, 0), "no rules found")]);
-        return new RuleSet(causes, rules, scoring);
+        return new RuleSet(causes, rules, scoring) { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// What a disabled rule leaves behind: a threshold over it, or a sequence with nothing left on
+    /// one side, cannot hold and is disabled too; a veto (<c>unless</c>) or one side of a
+    /// sequence that also names other rules just loses it. The user hears about each.
+    /// </summary>
+    private static IEnumerable<string> DisableDependents(List<RuleDefinition> rules, string disabledId)
+    {
+        var pending = new Queue<string>([disabledId]);
+        while (pending.TryDequeue(out var gone))
+        {
+            for (var i = rules.Count - 1; i >= 0; i--)
+            {
+                var rule = rules[i];
+                var sequence = rule.Sequence;
+                var cannotHold = rule.Threshold?.RuleId == gone
+                    || (sequence is not null && (sequence.First.All(r => r == gone) || sequence.Then.All(r => r == gone)));
+                if (cannotHold)
+                {
+                    rules.RemoveAt(i);
+                    pending.Enqueue(rule.Id);
+                    yield return $"rule '{rule.Id}' is disabled too: it builds on '{gone}', which is disabled";
+                    continue;
+                }
+                var unless = rule.Unless.Select(u => u with { Rules = u.Rules.Where(r => r != gone).ToList() }).ToList();
+                var touched = (sequence is not null && (sequence.First.Contains(gone) || sequence.Then.Contains(gone)))
+                    || rule.Unless.Any(u => u.Rules.Contains(gone));
+                if (!touched)
+                    continue;
+                rules[i] = rule with
+                {
+                    Sequence = sequence is null ? null : sequence with
+                    {
+                        First = sequence.First.Where(r => r != gone).ToList(),
+                        Then = sequence.Then.Where(r => r != gone).ToList(),
+                    },
+                };
+                rules[i] = rules[i] with { Unless = unless.Where(u => u.Rules.Count > 0).ToList() };
+                yield return $"rule '{rule.Id}' no longer uses '{gone}', which is disabled";
+            }
+        }
     }
 }

@@ -100,6 +100,30 @@ public class RulesCommandTests
     }
 
     [Test]
+    public void Disabling_a_rule_others_build_on_disables_them_too_and_says_which()
+    {
+        var dir = Directory.CreateTempSubdirectory("logtriage-user-rules-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "off.yaml"),
+                "rules:\n  - id: server.auth.authentication-error\n    disabled: true\n  - id: server.unreachable.server-ready\n    disabled: true\n");
+            var run = CliRun.Of("analyze", RepositoryPaths.Sample("auth-wrong-password.log"), "--format", "json", "--rules", dir);
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+            Assert.That(run.Error, Does.Contain("'server.auth.repeated-failures' is disabled too"));
+            Assert.That(run.Error, Does.Contain("'server.unreachable.restarted' no longer uses 'server.unreachable.server-ready'"));
+            Assert.That(run.Error, Does.Not.Contain("invalid rules"));
+
+            var list = CliRun.Of("rules", "list", dir).Out;
+            Assert.That(list, Does.Not.Contain("server.auth.repeated-failures"));
+            Assert.That(list, Does.Contain("server.unreachable.restarted"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void Disabling_an_unknown_rule_is_an_error_with_its_position()
     {
         var dir = Directory.CreateTempSubdirectory("logtriage-user-rules-").FullName;

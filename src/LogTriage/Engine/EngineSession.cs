@@ -99,7 +99,7 @@ internal sealed class EngineSession
         session.Events.RuleFiredEvent += (_, e) =>
         {
             RulesFired++;
-            _fired?.Invoke(new RuleFiring(e.Rule.Name, e.Facts.Select(f => f.Value).ToList()));
+            _fired?.Invoke(new RuleFiring(e.Rule.Name, e.Facts.Select(f => f.Value).OfType<object>().ToList()));
         };
         session.InsertAll(_live);
         _session = session;

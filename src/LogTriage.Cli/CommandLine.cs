@@ -21,6 +21,7 @@ public static class CommandLine
         root.Subcommands.Add(RulesCommand.Create(terminal));
         root.Subcommands.Add(ProbeCommand.Create(terminal));
         root.Subcommands.Add(ScanCommand.Create(terminal));
+        root.Subcommands.Add(CheckCommand.Create(terminal));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -7,7 +7,7 @@ public sealed class ReportOptions
 {
     public Option<string> Format { get; } = new("--format", "-f")
     {
-        Description = "Report format: text, json, jsonl (live causes, then the report, one JSON object per line), markdown, html (one self-contained page) or csv (one row per cause per input).",
+        Description = "Report format: text, json, jsonl (live causes, then the report, one JSON object per line), markdown, html (one self-contained page), csv (one row per cause per input) or prometheus (node_exporter textfile metrics).",
         DefaultValueFactory = _ => "text",
     };
 
@@ -43,7 +43,7 @@ public sealed class ReportOptions
 
     public ReportOptions()
     {
-        Format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown", "md", "html", "csv");
+        Format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown", "md", "html", "csv", "prometheus");
         FailOn.AcceptOnlyFromAmong("info", "warning", "error", "critical");
     }
 

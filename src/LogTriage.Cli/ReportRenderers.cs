@@ -7,7 +7,7 @@ public static class ReportRenderers
 {
     public static IReadOnlyList<IReportRenderer> All { get; } =
         [new TextReportRenderer(), new JsonReportRenderer(), new JsonReportRenderer(indented: false, format: "jsonl"), new MarkdownReportRenderer(),
-         new HtmlReportRenderer(), new CsvReportRenderer()];
+         new HtmlReportRenderer(), new CsvReportRenderer(), new PrometheusReportRenderer()];
 
     public static IReportRenderer Find(string format) =>
         All.FirstOrDefault(r => r.Format == format || (format == "md" && r.Format == "markdown"))

@@ -89,7 +89,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
             throw new UsageException("none of the inputs could be read");
 
         // A redactor per report: address masks are numbered within one report.
-        var report = new ReportBuilder(ToolVersion.Current, new ReportRedactor(settings.Redaction).Redact).Build(result, DateTimeOffset.UtcNow);
+        var report = new ReportBuilder(ToolVersion.Current, new ReportRedactor(settings.Redaction).Redact, settings.MaxExamples).Build(result, DateTimeOffset.UtcNow);
         if (settings.OutPath is { } path && settings.Append)
             CsvAppend.Write(path, arguments, report);
         else if (settings.OutPath is { } outPath)

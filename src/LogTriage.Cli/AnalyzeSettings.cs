@@ -25,5 +25,8 @@ public sealed record AnalyzeSettings
     /// <summary>Add the CSV rows to an existing <see cref="OutPath"/> without repeating the header.</summary>
     public bool Append { get; init; }
 
+    /// <summary>Evidence lines kept per cause.</summary>
+    public int MaxExamples { get; init; } = int.MaxValue;
+
     public Report.Redaction.RedactionOptions Redaction => new(Secrets: Redact, MaskAddresses: RedactAddresses);
 }

@@ -13,6 +13,13 @@ public sealed class CommonOptions
         DefaultValueFactory = _ => [],
     };
 
+    public Option<string[]> Skip { get; } = new("--skip")
+    {
+        Description = "Do not run this rule (by id), nor the rules that build on it; repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => [],
+    };
+
     public Option<bool> NoDefaultRules { get; } = new("--no-default-rules")
     {
         Description = "Do not load the shipped rules, only those given with --rules.",
@@ -21,13 +28,15 @@ public sealed class CommonOptions
     public void AddTo(Command command)
     {
         command.Options.Add(Rules);
+        command.Options.Add(Skip);
         command.Options.Add(NoDefaultRules);
     }
 
     /// <summary>The rules, with a warning line on <paramref name="warnings"/> for each rule loading had to change.</summary>
     public RuleSet LoadRules(ParseResult parse, TextWriter warnings)
     {
-        var rules = new RuleSetLoader().LoadDirectories(RuleDirectories.Resolve(parse.GetValue(Rules) ?? [], !parse.GetValue(NoDefaultRules)));
+        var rules = new RuleSetLoader().LoadDirectories(RuleDirectories.Resolve(parse.GetValue(Rules) ?? [], !parse.GetValue(NoDefaultRules)),
+            parse.GetValue(Skip) ?? []);
         foreach (var warning in rules.Warnings)
             warnings.WriteLine($"logtriage: warning: {warning}");
         return rules;

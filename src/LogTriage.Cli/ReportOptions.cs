@@ -41,6 +41,11 @@ public sealed class ReportOptions
         Description = "Also mask IP addresses (the same address gets the same mask).",
     };
 
+    public Option<int?> MaxExamples { get; } = new("--max-examples")
+    {
+        Description = "Keep at most this many evidence lines per cause in the report.",
+    };
+
     public ReportOptions()
     {
         Format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown", "md", "html", "csv", "prometheus");
@@ -49,7 +54,7 @@ public sealed class ReportOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Format, FailOn, Out, Force, Append, NoRedact, RedactIps })
+        foreach (var option in new Option[] { Format, FailOn, Out, Force, Append, NoRedact, RedactIps, MaxExamples })
             command.Options.Add(option);
     }
 
@@ -63,6 +68,9 @@ public sealed class ReportOptions
         Append = parse.GetValue(Append),
         Redact = !parse.GetValue(NoRedact),
         RedactAddresses = parse.GetValue(RedactIps),
+        MaxExamples = parse.GetValue(MaxExamples) is { } max
+            ? max >= 1 ? max : throw new UsageException("--max-examples must be 1 or more")
+            : int.MaxValue,
     };
 
     /// <summary>Inputs take any token, so an option the command does not know would be read as a file name.</summary>

@@ -3,7 +3,8 @@ using LogTriage.Engine;
 namespace LogTriage.Report;
 
 /// <summary>Turns an analysis result into the report model, applying the text filter (redaction) once for every renderer.</summary>
-public sealed class ReportBuilder(string toolVersion, Func<string, string>? textFilter = null)
+/// <param name="maxExamples">Evidence lines kept per cause (<c>--max-examples</c>), the most telling first as ranked.</param>
+public sealed class ReportBuilder(string toolVersion, Func<string, string>? textFilter = null, int maxExamples = int.MaxValue)
 {
     /// <summary>An input with more unparsed lines than this share is flagged: probably the wrong format.</summary>
     private const double UnparsedWarningShare = 0.5;
@@ -53,7 +54,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         c.FirstSeen,
         c.LastSeen,
         c.Rules,
-        c.Evidence.Select(e => WithContext(new ReportedEvidence(e.Event.Input, e.Event.Line, e.Event.Time, _filter(Cap(e.Event.Text)), e.RuleId, e.RuleTitle), context)).ToList(),
+        c.Evidence.Take(maxExamples).Select(e => WithContext(new ReportedEvidence(e.Event.Input, e.Event.Line, e.Event.Time, _filter(Cap(e.Event.Text)), e.RuleId, e.RuleTitle), context)).ToList(),
         c.Connections.Select(_filter).ToList(),
         c.ExplainedBy,
         c.Explains,

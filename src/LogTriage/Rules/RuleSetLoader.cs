@@ -11,7 +11,8 @@ public sealed class RuleSetLoader
     private readonly RuleFileReader _reader = new();
     private readonly RuleSetValidator _validator = new();
 
-    public RuleSet LoadDirectories(IEnumerable<string> directories)
+    /// <param name="skip">Rule ids to leave out (<c>--skip</c>), as if a last layer disabled them.</param>
+    public RuleSet LoadDirectories(IEnumerable<string> directories, IReadOnlyCollection<string>? skip = null)
     {
         var layers = new List<IEnumerable<(string Name, Func<TextReader> Open)>>();
         var errors = new List<RuleError>();
@@ -30,7 +31,7 @@ public sealed class RuleSetLoader
         }
         if (errors.Count > 0)
             throw new RuleValidationException(errors);
-        return LoadLayers(layers);
+        return LoadLayers(layers, skip ?? []);
     }
 
     /// <summary>One layer of files, as if from one directory.</summary>
@@ -54,7 +55,7 @@ public sealed class RuleSetLoader
         }
     }
 
-    public RuleSet LoadLayers(IEnumerable<IEnumerable<(string Name, Func<TextReader> Open)>> layers)
+    public RuleSet LoadLayers(IEnumerable<IEnumerable<(string Name, Func<TextReader> Open)>> layers, IReadOnlyCollection<string>? skip = null)
     {
         var causes = new Dictionary<string, CauseDefinition>(StringComparer.Ordinal);
         var rules = new List<RuleDefinition>();
@@ -118,6 +119,14 @@ public sealed class RuleSetLoader
                     warnings.AddRange(DisableDependents(rules, id));
             }
             first = false;
+        }
+
+        foreach (var id in skip ?? [])
+        {
+            if (rules.RemoveAll(r => r.Id == id) == 0)
+                errors.Add(new RuleError(new SourceLocation("--skip", 0, 0), $"'{id}': no rule has that id"));
+            else
+                warnings.AddRange(DisableDependents(rules, id));
         }
 
         errors.AddRange(_validator.Validate(causes.Values.ToList(), rules, checkCauses: false));

@@ -44,6 +44,27 @@ public partial class MonitoringOutputTests
     }
 
     [Test]
+    public void Skip_leaves_out_a_rule_and_those_built_on_it_and_max_examples_caps_the_evidence()
+    {
+        var sample = RepositoryPaths.Sample("auth-wrong-password.log");
+        var full = System.Text.Json.JsonDocument.Parse(CliRun.Of("analyze", sample, "--format", "json").Out).RootElement.GetProperty("causes")[0];
+        Assert.That(full.GetProperty("evidence").GetArrayLength(), Is.GreaterThan(2));
+
+        var run = CliRun.Of("analyze", sample, "--format", "json", "--skip", "server.auth.authentication-error", "--max-examples", "2");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var auth = System.Text.Json.JsonDocument.Parse(run.Out).RootElement.GetProperty("causes")[0];
+        var rules = auth.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.That(rules, Has.None.EqualTo("server.auth.authentication-error").And.None.EqualTo("server.auth.repeated-failures"));
+        Assert.That(auth.GetProperty("evidence").GetArrayLength(), Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("server.auth.repeated-failures"));
+
+        var unknown = CliRun.Of("analyze", sample, "--skip", "no.such.rule");
+        Assert.That(unknown.ExitCode, Is.EqualTo(2));
+        Assert.That(unknown.Error, Does.Contain("no.such.rule"));
+        Assert.That(CliRun.Of("analyze", sample, "--max-examples", "0").ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Check_is_unknown_when_the_logs_cannot_be_read()
     {
         var run = CliRun.Of("check", "/no/such/nats.log");

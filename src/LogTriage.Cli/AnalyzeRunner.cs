@@ -19,7 +19,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
     public int Run(RuleSet rules, IReadOnlyList<InputSource> sources, IReadOnlyList<string> arguments, AnalyzeSettings settings,
         Action<AnalysisResult, CauseReport>? reported = null)
     {
-        var renderer = ReportRenderers.Find(settings.Format);
+        var renderer = ReportRenderers.Find(settings, terminal);
         if (settings.Append && (settings.Format != "csv" || settings.OutPath is null))
             throw new UsageException("--append needs --format csv and --out FILE");
         var analyzer = new LogAnalyzer(rules);

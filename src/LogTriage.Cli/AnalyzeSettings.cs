@@ -25,6 +25,9 @@ public sealed record AnalyzeSettings
     /// <summary>Add the CSV rows to an existing <see cref="OutPath"/> without repeating the header.</summary>
     public bool Append { get; init; }
 
+    /// <summary>The whole text report (all evidence, the full diagnosis, every fix) instead of one screen.</summary>
+    public bool Details { get; init; }
+
     /// <summary>Evidence lines kept per cause.</summary>
     public int MaxExamples { get; init; } = int.MaxValue;
 

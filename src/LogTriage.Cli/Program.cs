@@ -1,3 +1,3 @@
 using LogTriage.Cli;
 
-return await CommandLine.RunAsync(args, new Terminal(Console.OpenStandardInput, Console.Out, Console.Error));
+return await CommandLine.RunAsync(args, Terminal.FromConsole());

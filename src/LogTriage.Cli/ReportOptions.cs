@@ -46,6 +46,11 @@ public sealed class ReportOptions
         Description = "Keep at most this many evidence lines per cause in the report.",
     };
 
+    public Option<bool> Details { get; } = new("--details")
+    {
+        Description = "Text report: everything (all evidence, the whole diagnosis, every fix) instead of one screen.",
+    };
+
     public ReportOptions()
     {
         Format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown", "md", "html", "csv", "prometheus");
@@ -54,7 +59,7 @@ public sealed class ReportOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Format, FailOn, Out, Force, Append, NoRedact, RedactIps, MaxExamples })
+        foreach (var option in new Option[] { Format, FailOn, Out, Force, Append, NoRedact, RedactIps, MaxExamples, Details })
             command.Options.Add(option);
     }
 
@@ -68,6 +73,7 @@ public sealed class ReportOptions
         Append = parse.GetValue(Append),
         Redact = !parse.GetValue(NoRedact),
         RedactAddresses = parse.GetValue(RedactIps),
+        Details = parse.GetValue(Details),
         MaxExamples = parse.GetValue(MaxExamples) is { } max
             ? max >= 1 ? max : throw new UsageException("--max-examples must be 1 or more")
             : int.MaxValue,

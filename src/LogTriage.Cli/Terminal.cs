@@ -1,4 +1,34 @@
 namespace LogTriage.Cli;
 
-/// <summary>The streams a command reads and writes; the real console, or buffers in tests.</summary>
-public sealed record Terminal(Func<Stream> StandardInput, TextWriter Out, TextWriter Error);
+/// <summary>
+/// The streams a command reads and writes; the real console, or buffers in tests. A report for a
+/// person is cut to <see cref="Width"/> columns and coloured only when <see cref="Colour"/> says so.
+/// </summary>
+public sealed record Terminal(Func<Stream> StandardInput, TextWriter Out, TextWriter Error)
+{
+    public int Width { get; init; } = 100;
+
+    public bool Colour { get; init; }
+
+    /// <summary>The process's console: its width when it is one, colour unless piped or NO_COLOR is set.</summary>
+    public static Terminal FromConsole()
+    {
+        var interactive = !Console.IsOutputRedirected;
+        var width = 100;
+        if (interactive)
+        {
+            try
+            {
+                width = Math.Max(40, Console.WindowWidth);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return new Terminal(Console.OpenStandardInput, Console.Out, Console.Error)
+        {
+            Width = width,
+            Colour = interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        };
+    }
+}

@@ -1,12 +1,24 @@
 namespace LogTriage.Report;
 
-/// <summary>The terminal report: the ranked causes first, evidence indented, then what was read.</summary>
-public sealed class TextReportRenderer : IReportRenderer
+/// <summary>
+/// The terminal report. By default one screen: per cause a headline, the three most telling
+/// evidence lines (distinct kinds of line, the first as ranked first), the diagnosis in two lines
+/// and the first fix, every line cut to the terminal's width. With <paramref name="details"/>,
+/// everything: all evidence, the whole diagnosis and every fix.
+/// </summary>
+public sealed class TextReportRenderer(bool details = true, int width = 100, bool colour = false) : IReportRenderer
 {
+    private const int ShownEvidence = 3;
+
     public string Format => "text";
 
     public void Render(CauseReport report, TextWriter o)
     {
+        if (!details)
+        {
+            RenderSummary(report, o);
+            return;
+        }
         if (report.Causes.Count == 0)
         {
             o.WriteLine("No known cause of client disconnects was found.");
@@ -37,7 +49,7 @@ public sealed class TextReportRenderer : IReportRenderer
                         o.WriteLine($"       ... ({lines.Length - 7} more lines)");
                 }
                 o.WriteLine("   What to check:");
-                foreach (var line in Wrap(c.Diagnosis, 90))
+                foreach (var line in Wrap(c.Diagnosis, Math.Max(40, width - 6)))
                     o.WriteLine($"     {line}");
                 o.WriteLine("   What to do:");
                 var step = 0;
@@ -72,6 +84,147 @@ public sealed class TextReportRenderer : IReportRenderer
         foreach (var w in report.Warnings)
             o.WriteLine($"Warning: {w}");
     }
+
+    private void RenderSummary(CauseReport report, TextWriter o)
+    {
+        if (report.Causes.Count == 0)
+            o.WriteLine(Fit("No known cause of client disconnects was found."));
+        else
+            o.WriteLine(Fit($"Likely causes of client disconnects, most likely first ({report.Causes.Count}):"));
+        var rank = 0;
+        foreach (var c in report.Causes)
+        {
+            rank++;
+            o.WriteLine();
+            var prefix = $"{rank}. ";
+            var headline = Fit($"{prefix}{c.Severity.ToUpperInvariant()} {c.Title} ({c.Cause}), confidence {c.Confidence:0.00}");
+            var word = c.Severity.Length;
+            o.WriteLine(headline[..prefix.Length] + Paint(headline.Substring(prefix.Length, Math.Min(word, headline.Length - prefix.Length)), c.Severity)
+                + headline[Math.Min(headline.Length, prefix.Length + word)..]);
+            var inputs = c.Evidence.Select(e => e.Input).Distinct().Count();
+            var span = ShortSpan(c.FirstSeen, c.LastSeen);
+            var scope = c.Connections.Count > 0 ? $", {c.Connections.Count} connection(s)" : "";
+            o.WriteLine(Fit($"   {c.Count} signal(s), {span}, {inputs} input(s){scope}"
+                + (c.ExplainedBy.Count > 0 ? $"; probably a consequence of {string.Join(", ", c.ExplainedBy)}" : "")
+                + (c.Explains.Count > 0 ? $"; explains {string.Join(", ", c.Explains)}" : "")));
+            var shown = TellingEvidence(c.Evidence).ToList();
+            foreach (var (e, alike) in shown)
+                o.WriteLine(Fit($"   > {Path.GetFileName(e.Input)}:{e.Line}  {Message(e)}" + (alike > 1 ? $" (x{alike} like this)" : ""), middle: true));
+            var rest = c.Evidence.Count - shown.Sum(s => s.Alike);
+            if (rest > 0)
+                o.WriteLine(Fit($"   ... {rest} more evidence line(s): --details"));
+            var diagnosis = Wrap(c.Diagnosis, Math.Max(40, width - 9)).ToList();
+            for (var i = 0; i < Math.Min(2, diagnosis.Count); i++)
+                o.WriteLine(Fit((i == 0 ? "   Why: " : "        ") + diagnosis[i] + (i == 1 && diagnosis.Count > 2 ? " ..." : "")));
+            if (c.Fix.Count > 0)
+            {
+                var fix = Wrap(c.Fix[0], Math.Max(40, width - 9)).ToList();
+                for (var i = 0; i < Math.Min(2, fix.Count); i++)
+                    o.WriteLine(Fit((i == 0 ? "   Fix: " : "        ") + fix[i] + (i == 1 && fix.Count > 2 ? " ..." : "")));
+            }
+        }
+
+        if (report.Context.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Context (normal lifecycle and minor signals, not causes):");
+            foreach (var c in report.Context.Take(5))
+                o.WriteLine(Fit($"  - {c.SignalTitle}: {c.Count} line(s), {ShortSpan(c.FirstSeen, c.LastSeen)}"));
+            if (report.Context.Count > 5)
+                o.WriteLine($"  ... {report.Context.Count - 5} more: --details");
+        }
+        if (report.Unrecognised.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Warnings and errors no rule recognised:");
+            foreach (var u in report.Unrecognised.Take(3))
+                o.WriteLine(Fit($"  {u.Count,5} x [{u.Level}] {u.Template}"));
+            if (report.Unrecognised.Count > 3)
+                o.WriteLine($"  ... {report.Unrecognised.Count - 3} more kinds: --details");
+        }
+
+        o.WriteLine();
+        foreach (var i in report.Inputs)
+            o.WriteLine(Fit($"Read {i.Name}: {i.Format}, {i.Lines} lines{(i.Error is null ? "" : $", error: {i.Error}")}"));
+        foreach (var w in report.Warnings)
+            o.WriteLine(Fit($"Warning: {w}"));
+    }
+
+    /// <summary>
+    /// The evidence as ranked, one line per kind of line (the text with its numbers, times and
+    /// addresses taken out), with how many of the listed lines were of that kind.
+    /// </summary>
+    private static IEnumerable<(ReportedEvidence Evidence, int Alike)> TellingEvidence(IReadOnlyList<ReportedEvidence> evidence) =>
+        evidence
+            .Select((e, i) => (e, i, kind: Kind(e)))
+            .GroupBy(x => x.kind)
+            .Select(g => (g.First().e, g.Count(), g.First().i))
+            .OrderBy(x => x.Item3)
+            .Take(ShownEvidence)
+            .Select(x => (x.e, x.Item2));
+
+    private static string Kind(ReportedEvidence e)
+    {
+        var first = e.Text.Split('\n')[0];
+        // The rule and the message without its leading time/prefix noise and numbers.
+        return e.Rule + "|" + System.Text.RegularExpressions.Regex.Replace(first, @"[0-9a-fA-F]*[0-9][0-9a-fA-F:.\-/]*", "#");
+    }
+
+    /// <summary>
+    /// An evidence line as a person scans it: its time of day, then the message without the
+    /// server's pid/date/time/level header, which repeats on every line and would push the
+    /// message past the edge.
+    /// </summary>
+    private static string Message(ReportedEvidence e)
+    {
+        var first = e.Text.Split('\n')[0].Trim();
+        var header = ServerHeader.Match(first);
+        if (!header.Success)
+            return first;
+        var time = e.Time is { } t ? t.UtcDateTime.ToString("HH:mm:ss ", System.Globalization.CultureInfo.InvariantCulture) : "";
+        var message = first[header.Length..];
+        // The connection prefix (address, cid, client name) is in the headline's count; the reason is what matters here.
+        var connection = ConnectionPrefix.Match(message);
+        return $"{time}[{header.Groups["level"].Value}] {(connection.Success ? message[connection.Length..] : message)}";
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex ConnectionPrefix =
+        new(@"^\S+ - [a-z]+:\d+ - (?:""[^""]*"" - )*", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly System.Text.RegularExpressions.Regex ServerHeader =
+        new(@"^(?:.*?\s)?\[\d+\] \d{4}[/-]\d\d[/-]\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)? \[(?<level>[A-Z]{3})\] ", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static string ShortSpan(DateTimeOffset? first, DateTimeOffset? last)
+    {
+        if (first is not { } f)
+            return "time unknown";
+        var from = f.UtcDateTime;
+        var to = (last ?? f).UtcDateTime;
+        var day = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return from == to ? $"{day} {from:HH:mm:ss} UTC"
+            : from.Date == to.Date ? $"{day} {from:HH:mm:ss} to {to:HH:mm:ss} UTC"
+            : $"{day} {from:HH:mm:ss} to {to:yyyy-MM-dd HH:mm:ss} UTC";
+    }
+
+    /// <summary>A line cut to the width; a long evidence line loses its middle, so its start and end stay readable.</summary>
+    private string Fit(string line, bool middle = false)
+    {
+        if (line.Length <= width)
+            return line;
+        if (!middle)
+            return line[..(width - 3)] + "...";
+        var head = (width - 3) * 2 / 3;
+        var tail = width - 3 - head;
+        return line[..head] + "..." + line[^tail..];
+    }
+
+    private string Paint(string text, string severity) => !colour ? text : severity switch
+    {
+        "critical" => $"\u001b[1;31m{text}\u001b[0m",
+        "error" => $"\u001b[31m{text}\u001b[0m",
+        "warning" => $"\u001b[33m{text}\u001b[0m",
+        _ => text,
+    };
 
     private static IEnumerable<string> Wrap(string text, int width)
     {

@@ -117,7 +117,9 @@ public class AnalyzeCommandTests
         var sample = RepositoryPaths.Sample("slow-consumer.log");
         var text = CliRun.Of("analyze", sample).Out;
         var markdown = CliRun.Of("analyze", sample, "--format", "markdown").Out;
-        Assert.That(text, Does.Contain("(overload)").And.Contain("What to do:").And.Contain("Slow Consumer"));
+        Assert.That(text, Does.Contain("(overload)").And.Contain("Fix: ").And.Contain("Slow Consumer"));
+        var details = CliRun.Of("analyze", sample, "--details").Out;
+        Assert.That(details, Does.Contain("What to check:").And.Contain("What to do:"));
         Assert.That(markdown, Does.Contain("`overload`").And.Contain("```text").And.Contain("Slow Consumer"));
     }
 

@@ -113,12 +113,12 @@ public sealed class TextReportRenderer(bool details = true, int width = 100, boo
             var rest = c.Evidence.Count - shown.Sum(s => s.Alike);
             if (rest > 0)
                 o.WriteLine(Fit($"   ... {rest} more evidence line(s): --details"));
-            var diagnosis = Wrap(c.Diagnosis, Math.Max(40, width - 9)).ToList();
+            var diagnosis = Wrap(c.Diagnosis, Math.Max(30, width - 13)).ToList();
             for (var i = 0; i < Math.Min(2, diagnosis.Count); i++)
                 o.WriteLine(Fit((i == 0 ? "   Why: " : "        ") + diagnosis[i] + (i == 1 && diagnosis.Count > 2 ? " ..." : "")));
             if (c.Fix.Count > 0)
             {
-                var fix = Wrap(c.Fix[0], Math.Max(40, width - 9)).ToList();
+                var fix = Wrap(c.Fix[0], Math.Max(30, width - 13)).ToList();
                 for (var i = 0; i < Math.Min(2, fix.Count); i++)
                     o.WriteLine(Fit((i == 0 ? "   Fix: " : "        ") + fix[i] + (i == 1 && fix.Count > 2 ? " ..." : "")));
             }

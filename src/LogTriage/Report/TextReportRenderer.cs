@@ -113,15 +113,9 @@ public sealed class TextReportRenderer(bool details = true, int width = 100, boo
             var rest = c.Evidence.Count - shown.Sum(s => s.Alike);
             if (rest > 0)
                 o.WriteLine(Fit($"   ... {rest} more evidence line(s): --details"));
-            var diagnosis = Wrap(c.Diagnosis, Math.Max(30, width - 13)).ToList();
-            for (var i = 0; i < Math.Min(2, diagnosis.Count); i++)
-                o.WriteLine(Fit((i == 0 ? "   Why: " : "        ") + diagnosis[i] + (i == 1 && diagnosis.Count > 2 ? " ..." : "")));
+            TwoLines(o, "Why:", c.Diagnosis);
             if (c.Fix.Count > 0)
-            {
-                var fix = Wrap(c.Fix[0], Math.Max(30, width - 13)).ToList();
-                for (var i = 0; i < Math.Min(2, fix.Count); i++)
-                    o.WriteLine(Fit((i == 0 ? "   Fix: " : "        ") + fix[i] + (i == 1 && fix.Count > 2 ? " ..." : "")));
-            }
+                TwoLines(o, "Fix:", c.Fix[0]);
         }
 
         if (report.Context.Count > 0)
@@ -148,6 +142,14 @@ public sealed class TextReportRenderer(bool details = true, int width = 100, boo
             o.WriteLine(Fit($"Read {i.Name}: {i.Format}, {i.Lines} lines{(i.Error is null ? "" : $", error: {i.Error}")}"));
         foreach (var w in report.Warnings)
             o.WriteLine(Fit($"Warning: {w}"));
+    }
+
+    /// <summary>A text in at most two wrapped lines under its label, "..." when there is more.</summary>
+    private void TwoLines(TextWriter o, string label, string text)
+    {
+        var lines = Wrap(text, Math.Max(30, width - 13)).ToList();
+        for (var i = 0; i < Math.Min(2, lines.Count); i++)
+            o.WriteLine(Fit((i == 0 ? $"   {label} " : "        ") + lines[i] + (i == 1 && lines.Count > 2 ? " ..." : "")));
     }
 
     /// <summary>

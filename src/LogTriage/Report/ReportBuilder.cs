@@ -38,7 +38,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         {
             Unrecognised = result.Unrecognised.Select(g => new ReportedUnrecognised(
                 _filter(g.Template), Parsing.LogLevelNames.ToShortName(g.Level), g.Count, g.FirstSeen, g.LastSeen,
-                new ReportedEvidence(g.Example.Input, g.Example.Line, g.Example.Time, _filter(Cap(g.Example.Text)), "", ""))).ToList(),
+                new ReportedEvidence(g.Example.Input, g.Example.Line, g.Example.Time, _filter(Cap(Shown(g.Example))), "", ""))).ToList(),
             Suppressed = result.Suppressed.Select(s => new ReportedSuppression(s.RuleId, s.Exception, s.Signals)).ToList(),
             Engine = result.Engine is { } e ? new ReportedEngine(e.FactsInserted, e.LiveFacts, e.RulesFired, (long)e.Busy.TotalMilliseconds) : null,
         };
@@ -54,7 +54,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         c.FirstSeen,
         c.LastSeen,
         c.Rules,
-        c.Evidence.Take(maxExamples).Select(e => WithContext(new ReportedEvidence(e.Event.Input, e.Event.Line, e.Event.Time, _filter(Cap(e.Event.Text)), e.RuleId, e.RuleTitle), context)).ToList(),
+        c.Evidence.Take(maxExamples).Select(e => WithContext(new ReportedEvidence(e.Event.Input, e.Event.Line, e.Event.Time, _filter(Cap(Shown(e.Event))), e.RuleId, e.RuleTitle), context)).ToList(),
         c.Connections.Select(_filter).ToList(),
         c.ExplainedBy,
         c.Explains,
@@ -66,6 +66,16 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         context.TryGetValue((evidence.Input, evidence.Line), out var around)
             ? evidence with { Before = around.Before.Select(_filter).ToList(), After = around.After.Select(_filter).ToList() }
             : evidence;
+
+    /// <summary>
+    /// What a person recognises of an event: a structured (CLEF or JSON) line as its rendered
+    /// message, with the exception beneath as the parser appended it, never the raw JSON; any
+    /// other line as written.
+    /// </summary>
+    private static string Shown(Parsing.LogEvent e) =>
+        e.Parsed && e.Message.Length > 0 && e.Text.AsSpan().TrimStart().StartsWith("{")
+            ? $"[{Parsing.LogLevelNames.ToShortName(e.Level)}] {e.Message}"
+            : e.Text;
 
     private static string Cap(string text)
     {

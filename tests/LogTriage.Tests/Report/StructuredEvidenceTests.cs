@@ -1,0 +1,20 @@
+using System.Text.Json;
+using LogTriage.Tests.Support;
+
+namespace LogTriage.Tests.Report;
+
+/// <summary>Evidence from Serilog's compact JSON (written by Serilog.Formatting.Compact in the scenarios) reads as a message, not as JSON.</summary>
+public class StructuredEvidenceTests
+{
+    [Test]
+    public void Clef_evidence_is_the_rendered_message_with_its_level()
+    {
+        var run = CliRun.Of("analyze", Path.Combine(RepositoryPaths.Samples, "scenarios", "auth-credentials-changed.client.clef"), "--format", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var texts = JsonDocument.Parse(run.Out).RootElement.GetProperty("causes").EnumerateArray()
+            .SelectMany(c => c.GetProperty("evidence").EnumerateArray()).Select(e => e.GetProperty("text").GetString()!).ToList();
+        Assert.That(texts, Is.Not.Empty);
+        Assert.That(texts, Has.None.StartsWith("{").And.None.Contains("\"@t\""));
+        Assert.That(texts, Has.Some.Match(@"^\[(ERR|WRN)\] .*Authorization Violation"));
+    }
+}

@@ -37,7 +37,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
             if (Interlocked.Exchange(ref finished, 1) == 1)
                 return ExitCodes.Success;
             updates?.Dispose();
-            return Report(result, renderer, sources, arguments, settings, reported);
+            return Report(result, renderer, sources, arguments, settings, reported, rules.ContentHash);
         }
 
         using var interrupt = OnInterrupt(() =>
@@ -81,7 +81,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
     }
 
     private int Report(AnalysisResult result, IReportRenderer renderer, IReadOnlyList<InputSource> sources, IReadOnlyList<string> arguments, AnalyzeSettings settings,
-        Action<AnalysisResult, CauseReport>? reported)
+        Action<AnalysisResult, CauseReport>? reported, string rulesHash)
     {
         foreach (var input in result.Inputs.Where(i => i.Error is not null))
             terminal.Error.WriteLine($"logtriage: {input.Name}: {input.Error}");
@@ -89,7 +89,12 @@ public sealed class AnalyzeRunner(Terminal terminal)
             throw new UsageException("none of the inputs could be read");
 
         // A redactor per report: address masks are numbered within one report.
-        var report = new ReportBuilder(ToolVersion.Current, new ReportRedactor(settings.Redaction).Redact, settings.MaxExamples).Build(result, DateTimeOffset.UtcNow);
+        var redactor = new ReportRedactor(settings.Redaction);
+        var report = new ReportBuilder(ToolVersion.Current, redactor.Redact, settings.MaxExamples).Build(result, DateTimeOffset.UtcNow) with
+        {
+            RuleSetHash = rulesHash,
+            CommandLine = redactor.Redact(settings.CommandLine),
+        };
         if (settings.OutPath is { } path && settings.Append)
             CsvAppend.Write(path, arguments, report);
         else if (settings.OutPath is { } outPath)

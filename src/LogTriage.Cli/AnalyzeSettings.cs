@@ -28,6 +28,9 @@ public sealed record AnalyzeSettings
     /// <summary>The whole text report (all evidence, the full diagnosis, every fix) instead of one screen.</summary>
     public bool Details { get; init; }
 
+    /// <summary>The command as typed, for the report's provenance.</summary>
+    public string CommandLine { get; init; } = "logtriage";
+
     /// <summary>Evidence lines kept per cause.</summary>
     public int MaxExamples { get; init; } = int.MaxValue;
 

@@ -74,6 +74,7 @@ public sealed class ReportOptions
         Redact = !parse.GetValue(NoRedact),
         RedactAddresses = parse.GetValue(RedactIps),
         Details = parse.GetValue(Details),
+        CommandLine = string.Join(' ', new[] { "logtriage" }.Concat(parse.Tokens.Select(t => t.Value.Contains(' ') ? $"'{t.Value}'" : t.Value))),
         MaxExamples = parse.GetValue(MaxExamples) is { } max
             ? max >= 1 ? max : throw new UsageException("--max-examples must be 1 or more")
             : int.MaxValue,

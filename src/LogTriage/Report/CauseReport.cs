@@ -16,6 +16,12 @@ public sealed record CauseReport(
     /// <summary>Signals that rules' exceptions held back.</summary>
     public IReadOnlyList<ReportedSuppression> Suppressed { get; init; } = [];
 
+    /// <summary>Which rule set made the report (a hash of the rule files), for a ticket.</summary>
+    public string? RuleSetHash { get; init; }
+
+    /// <summary>The command that made the report, for a ticket (secrets removed).</summary>
+    public string? CommandLine { get; init; }
+
     /// <summary>What the rules engine was given and did; null when it did not run.</summary>
     public ReportedEngine? Engine { get; init; }
 }

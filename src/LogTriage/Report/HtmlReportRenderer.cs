@@ -64,6 +64,8 @@ public sealed class HtmlReportRenderer : IReportRenderer
         else
         {
             o.WriteLine($"""<p class="verdict sev-{HtmlText.Token(top.Severity)}">Most likely root cause: <strong><a href="#{HtmlText.Anchor(top.Cause)}">{E(top.Title)}</a></strong>. {E(top.Summary)}</p>""");
+            if (top.Fix.Count > 0)
+                o.WriteLine($"""<p class="first-step">First thing to do: {E(top.Fix[0])}</p>""");
             o.WriteLine("""<dl class="facts">""");
             o.WriteLine($"<dt>Confidence</dt><dd>{Confidence(top.Confidence)}</dd>");
             o.WriteLine($"<dt>Severity</dt><dd>{Badge(top.Severity)}</dd>");
@@ -71,6 +73,9 @@ public sealed class HtmlReportRenderer : IReportRenderer
             if (timeline is not null)
                 o.WriteLine($"<dt>Logs span</dt><dd>{Span(timeline.Start, timeline.End)}</dd>");
             o.WriteLine($"<dt>Causes found</dt><dd>{report.Causes.Count}{(report.Context.Count > 0 ? $", and {report.Context.Count} other signal(s) seen as context" : "")}</dd>");
+            o.WriteLine($"<dt>Made by</dt><dd>{E(report.ToolName)} {E(report.ToolVersion)}{(report.RuleSetHash is { } hash ? $", rule set {E(hash)}" : "")}; times in UTC</dd>");
+            if (report.CommandLine is { } command)
+                o.WriteLine($"<dt>Command</dt><dd><code>{E(command)}</code></dd>");
             if (report.Warnings.Count > 0)
                 o.WriteLine($"""<dt>Warnings</dt><dd><a href="#warnings">{report.Warnings.Count} warning(s)</a> about the inputs</dd>""");
             o.WriteLine("</dl>");

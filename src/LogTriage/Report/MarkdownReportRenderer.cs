@@ -17,6 +17,11 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         {
             var top = report.Causes[0];
             o.WriteLine($"**Most likely cause:** {top.Title} (`{top.Cause}`, {top.Severity}, confidence {top.Confidence:0.00}). {top.Summary}");
+            if (top.Fix.Count > 0)
+            {
+                o.WriteLine();
+                o.WriteLine($"**First thing to do:** {Escape(top.Fix[0])}");
+            }
             o.WriteLine();
             o.WriteLine("| # | cause | severity | confidence | signals | first seen | last seen |");
             o.WriteLine("|---|---|---|---|---|---|---|");
@@ -96,6 +101,14 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             o.WriteLine();
             o.WriteLine($"> **Warning:** {Escape(w)}");
         }
+
+        o.WriteLine();
+        o.WriteLine("## About this report");
+        o.WriteLine();
+        o.WriteLine($"- Made by {report.ToolName} {report.ToolVersion}{(report.RuleSetHash is { } hash ? $", rule set `{hash}`" : "")}, {ReportTime.Format(report.GeneratedAt)}; all times are UTC.");
+        if (report.CommandLine is { } command)
+            o.WriteLine($"- Command: `{command.Replace("`", "'")}`");
+        o.WriteLine("- Secrets (passwords, tokens, JWTs, nkey seeds, credentials) are removed unless the command says `--no-redact`.");
     }
 
     private static string Escape(string s) => s.Replace("|", "\\|");

@@ -11,6 +11,9 @@ public sealed class RuleSet
         RulesById = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>A short hash of the rule files' contents, in load order: which rule set made a report.</summary>
+    public string ContentHash { get; init; } = "";
+
     /// <summary>What loading changed beyond what the files said (rules disabled along with the rules they build on).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

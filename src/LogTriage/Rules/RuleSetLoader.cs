@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace LogTriage.Rules;
 
 /// <summary>
@@ -31,7 +33,15 @@ public sealed class RuleSetLoader
         }
         if (errors.Count > 0)
             throw new RuleValidationException(errors);
-        return LoadLayers(layers, skip ?? []);
+        var rules = LoadLayers(layers, skip ?? []);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, _) in layers.SelectMany(l => l))
+            hash.AppendData(File.ReadAllBytes(name));
+        return new RuleSet(rules.Causes, rules.Rules, rules.Scoring)
+        {
+            Warnings = rules.Warnings,
+            ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset())[..12],
+        };
     }
 
     /// <summary>One layer of files, as if from one directory.</summary>

@@ -114,6 +114,7 @@ public sealed class LogAnalyzer
                     break;
                 }
                 stats.Events++;
+                stats.Seen(current.Time);
                 if (!current.Parsed)
                     stats.Unparsed++;
                 if (parser is IFormatNamed named)

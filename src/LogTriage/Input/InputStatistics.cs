@@ -19,4 +19,19 @@ public sealed class InputStatistics(string name)
     /// <summary>Lines longer than the reader keeps; their end was skipped.</summary>
     public long TruncatedLines { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>The earliest and latest event time the input holds (log time, not read time).</summary>
+    public DateTimeOffset? FirstTime { get; private set; }
+
+    public DateTimeOffset? LastTime { get; private set; }
+
+    public void Seen(DateTimeOffset? time)
+    {
+        if (time is not { } t)
+            return;
+        if (FirstTime is null || t < FirstTime)
+            FirstTime = t;
+        if (LastTime is null || t > LastTime)
+            LastTime = t;
+    }
 }

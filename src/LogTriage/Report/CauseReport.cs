@@ -36,6 +36,11 @@ public sealed record ReportedInput(string Name, string Format, long Lines, long 
 {
     /// <summary>Lines cut at the reader's maximum length.</summary>
     public long TruncatedLines { get; init; }
+
+    /// <summary>The earliest and latest time in the input's events.</summary>
+    public DateTimeOffset? FirstTime { get; init; }
+
+    public DateTimeOffset? LastTime { get; init; }
 }
 
 public sealed record ReportedCause(

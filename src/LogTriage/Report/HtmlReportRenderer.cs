@@ -99,6 +99,8 @@ public sealed class HtmlReportRenderer : IReportRenderer
             var notes = i.Error is null ? "" : $"""<br/><span class="muted">error: {E(i.Error)}</span>""";
             if (i.TruncatedLines > 0)
                 notes += $"""<br/><span class="muted">{HtmlText.Number(i.TruncatedLines)} line(s) cut at the maximum length</span>""";
+            if (i.FirstTime is { } first)
+                notes += $"""<br/><span class="muted">{E(ReportTime.Format(first) ?? "")} to {E(ReportTime.Format(i.LastTime ?? first) ?? "")}</span>""";
             o.WriteLine($"""<tr><td class="mono">{E(i.Name)}{notes}</td><td>{E(i.Format)}</td><td class="num">{HtmlText.Number(i.Lines)}</td><td class="num">{HtmlText.Number(i.Bytes)}</td><td class="num">{HtmlText.Number(i.Unparsed)}</td></tr>""");
         }
         o.WriteLine("</tbody></table></div>");

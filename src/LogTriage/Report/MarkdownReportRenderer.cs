@@ -92,10 +92,10 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         o.WriteLine();
         o.WriteLine("## Inputs");
         o.WriteLine();
-        o.WriteLine("| input | format | lines | bytes | not understood |");
-        o.WriteLine("|---|---|---|---|---|");
+        o.WriteLine("| input | format | lines | bytes | not understood | first event (UTC) | last event (UTC) |");
+        o.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var i in report.Inputs)
-            o.WriteLine($"| {Escape(i.Name)} | {i.Format} | {i.Lines} | {i.Bytes} | {i.Unparsed} |");
+            o.WriteLine($"| {Escape(i.Name)} | {i.Format} | {i.Lines} | {i.Bytes} | {i.Unparsed} | {ReportTime.Format(i.FirstTime) ?? "-"} | {ReportTime.Format(i.LastTime) ?? "-"} |");
         foreach (var w in report.Warnings)
         {
             o.WriteLine();

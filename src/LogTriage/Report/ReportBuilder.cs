@@ -17,7 +17,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
     {
         var context = result.EvidenceContext;
         var inputs = result.Inputs
-            .Select(i => new ReportedInput(i.Name, i.Format, i.Lines, i.Bytes, i.Unparsed, i.Error) { TruncatedLines = i.TruncatedLines })
+            .Select(i => new ReportedInput(i.Name, i.Format, i.Lines, i.Bytes, i.Unparsed, i.Error) { TruncatedLines = i.TruncatedLines, FirstTime = i.FirstTime, LastTime = i.LastTime })
             .ToList();
         var warnings = new List<string>();
         foreach (var input in inputs)

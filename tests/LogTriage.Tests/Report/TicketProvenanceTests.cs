@@ -16,6 +16,8 @@ public class TicketProvenanceTests
         Assert.That(run.Out, Does.Match(@"rule set `[0-9a-f]{12}`"));
         Assert.That(run.Out, Does.Contain("- Command: `logtriage analyze ").And.Contain("--format markdown`"));
         Assert.That(run.Out, Does.Contain("all times are UTC"));
+        // Each input with its size and the span of log time it covers.
+        Assert.That(run.Out, Does.Match(@"\| [^|]*max-payload-exceeded\.log \| nats-server \| 14 \| \d+ \| 0 \| 2026-11-26T19:46:10\.\d+Z \| 2026-11-26T19:46:10\.\d+Z \|"));
     }
 
     [Test]

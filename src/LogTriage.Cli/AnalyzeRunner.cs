@@ -95,6 +95,7 @@ public sealed class AnalyzeRunner(Terminal terminal)
             RuleSetHash = rulesHash,
             CommandLine = redactor.Redact(settings.CommandLine),
         };
+        report = report with { Redactions = settings.Redact ? redactor.Redactions : null };
         if (settings.OutPath is { } path && settings.Append)
             CsvAppend.Write(path, arguments, report);
         else if (settings.OutPath is { } outPath)

@@ -19,6 +19,9 @@ public sealed record CauseReport(
     /// <summary>Which rule set made the report (a hash of the rule files), for a ticket.</summary>
     public string? RuleSetHash { get; init; }
 
+    /// <summary>Secrets removed from the report's texts; null when redaction was off.</summary>
+    public int? Redactions { get; init; }
+
     /// <summary>The command that made the report, for a ticket (secrets removed).</summary>
     public string? CommandLine { get; init; }
 

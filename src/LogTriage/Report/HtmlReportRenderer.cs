@@ -76,6 +76,9 @@ public sealed class HtmlReportRenderer : IReportRenderer
             o.WriteLine($"<dt>Made by</dt><dd>{E(report.ToolName)} {E(report.ToolVersion)}{(report.RuleSetHash is { } hash ? $", rule set {E(hash)}" : "")}; times in UTC</dd>");
             if (report.CommandLine is { } command)
                 o.WriteLine($"<dt>Command</dt><dd><code>{E(command)}</code></dd>");
+            o.WriteLine(report.Redactions is { } removed
+                ? $"<dt>Secrets</dt><dd>{removed} removed from this page</dd>"
+                : "<dt>Secrets</dt><dd>not removed (--no-redact): check before sharing</dd>");
             if (report.Warnings.Count > 0)
                 o.WriteLine($"""<dt>Warnings</dt><dd><a href="#warnings">{report.Warnings.Count} warning(s)</a> about the inputs</dd>""");
             o.WriteLine("</dl>");

@@ -108,7 +108,9 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         o.WriteLine($"- Made by {report.ToolName} {report.ToolVersion}{(report.RuleSetHash is { } hash ? $", rule set `{hash}`" : "")}, {ReportTime.Format(report.GeneratedAt)}; all times are UTC.");
         if (report.CommandLine is { } command)
             o.WriteLine($"- Command: `{command.Replace("`", "'")}`");
-        o.WriteLine("- Secrets (passwords, tokens, JWTs, nkey seeds, credentials) are removed unless the command says `--no-redact`.");
+        o.WriteLine(report.Redactions is { } removed
+            ? $"- Secrets (passwords, tokens, JWTs, nkey seeds, credentials) are removed: {removed} in this report."
+            : "- Secrets were NOT removed (`--no-redact`): check this report before sharing it.");
     }
 
     private static string Escape(string s) => s.Replace("|", "\\|");

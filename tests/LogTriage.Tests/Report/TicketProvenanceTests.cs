@@ -43,6 +43,9 @@ public class TicketProvenanceTests
             Assert.That(withMine, Does.Contain("- Command: `logtriage analyze ").And.Contain("token=[REDACTED]"));
             Assert.That(Hash(CliRun.Of("analyze", Sample, "--format", "markdown", "--rules", dir).Out), Is.Not.EqualTo(shipped).And.Not.Empty);
             Assert.That(withMine.Split('\n').Single(l => l.StartsWith("- Command:")), Does.Not.Contain("hunter2"));
+            Assert.That(withMine, Does.Contain("are removed: 1 in this report."));
+            Assert.That(CliRun.Of("analyze", Sample, "--format", "markdown").Out, Does.Contain("are removed: 0 in this report."));
+            Assert.That(CliRun.Of("analyze", Sample, "--format", "markdown", "--no-redact").Out, Does.Contain("Secrets were NOT removed"));
         }
         finally
         {

@@ -94,8 +94,9 @@ public sealed class AnalyzeRunner(Terminal terminal)
         {
             RuleSetHash = rulesHash,
             CommandLine = redactor.Redact(settings.CommandLine),
+            // Read last: the command line's secrets count too.
+            Redactions = settings.Redact ? redactor.Redactions : null,
         };
-        report = report with { Redactions = settings.Redact ? redactor.Redactions : null };
         if (settings.OutPath is { } path && settings.Append)
             CsvAppend.Write(path, arguments, report);
         else if (settings.OutPath is { } outPath)

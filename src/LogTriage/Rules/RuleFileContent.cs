@@ -6,6 +6,9 @@ internal sealed record RuleFileContent(
     IReadOnlyList<RuleDefinition> Rules,
     IReadOnlyList<RuleError> Errors)
 {
+    /// <summary>The file's text as read, for the rule set's content hash.</summary>
+    public string Text { get; init; } = "";
+
     /// <summary>Ids of earlier rules this file turns off (<c>disabled: true</c>).</summary>
     public IReadOnlyList<(string Id, SourceLocation Location)> Disabled { get; init; } = [];
 

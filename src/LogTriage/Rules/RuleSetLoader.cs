@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace LogTriage.Rules;
 
 /// <summary>
@@ -33,15 +31,7 @@ public sealed class RuleSetLoader
         }
         if (errors.Count > 0)
             throw new RuleValidationException(errors);
-        var rules = LoadLayers(layers, skip ?? []);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (name, _) in layers.SelectMany(l => l))
-            hash.AppendData(File.ReadAllBytes(name));
-        return new RuleSet(rules.Causes, rules.Rules, rules.Scoring)
-        {
-            Warnings = rules.Warnings,
-            ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset())[..12],
-        };
+        return LoadLayers(layers, skip ?? []);
     }
 
     /// <summary>One layer of files, as if from one directory.</summary>
@@ -53,8 +43,9 @@ public sealed class RuleSetLoader
         {
             return files.AsParallel().AsOrdered().Select(file =>
             {
-                using var text = file.Open();
-                return _reader.Read(file.Name, text);
+                using var reader = file.Open();
+                var text = reader.ReadToEnd();
+                return _reader.Read(file.Name, new StringReader(text)) with { Text = text };
             }).ToList();
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -71,6 +62,7 @@ public sealed class RuleSetLoader
         var rules = new List<RuleDefinition>();
         var errors = new List<RuleError>();
         var warnings = new List<string>();
+        var hash = new RuleTextHash();
         ScoringDefinition? scoring = null;
         var first = true;
         foreach (var layer in layers)
@@ -83,6 +75,7 @@ public sealed class RuleSetLoader
             var contents = ReadAll(layer);
             foreach (var content in contents)
             {
+                hash.Add(content.Text);
                 layerCauses.AddRange(content.Causes);
                 layerRules.AddRange(content.Rules);
                 disabled.AddRange(content.Disabled);
@@ -144,7 +137,7 @@ public sealed class RuleSetLoader
             throw new RuleValidationException(errors);
         if (rules.Count == 0)
             throw new RuleValidationException([new RuleError(new SourceLocation("(rules)", 0, 0), "no rules found")]);
-        return new RuleSet(causes, rules, scoring) { Warnings = warnings };
+        return new RuleSet(causes, rules, scoring) { Warnings = warnings, ContentHash = hash.Hash() };
     }
 
     /// <summary>

@@ -47,11 +47,15 @@ internal sealed class EventMatcher
     /// </summary>
     public IReadOnlyList<string> RequiredLiterals => _contains.Length > 0 ? _contains : _textContains;
 
+    /// <summary>The literals of which one must occur in the message (<c>when.message.contains</c>).</summary>
+    public IReadOnlyList<string> MessageLiterals => _contains;
+
     /// <summary>Whether events of this origin and level can match at all: the part of the rule that needs no text.</summary>
     public bool Applies(EventOrigin origin, LogLevel level) =>
         SourceAccepts(origin) && (_levels.Count == 0 || _levels.Contains(level) || level == LogLevel.Unknown);
 
-    public Signal? Match(LogEvent e)
+    /// <param name="messageLiteralsChecked">The caller found one of <see cref="MessageLiterals"/> in the message already.</param>
+    public Signal? Match(LogEvent e, bool messageLiteralsChecked = false)
     {
         if (!Applies(e.Origin, e.Level))
             return null;
@@ -59,7 +63,7 @@ internal sealed class EventMatcher
             return null;
 
         var message = e.Message;
-        if (_contains.Length > 0 && !ContainsAny(message, _contains))
+        if (!messageLiteralsChecked && _contains.Length > 0 && !ContainsAny(message, _contains))
             return null;
 
         var fields = e.Fields.Count > 0 ? e.Fields : NoFields;

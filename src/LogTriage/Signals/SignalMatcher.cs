@@ -101,10 +101,18 @@ public sealed class SignalMatcher : ILineRelevance
                 .Select(m => (m, m.MessageLiterals.Count > 0 ? m.MessageLiterals.Select(l => index[l]).Distinct().ToArray() : null))
                 .ToArray();
             // Literals by their first character, so that at a hit only the few that can start there are compared.
+            // One pass over the literals (this runs at start-up, for every group).
+            var byFirst = new List<int>?[128];
+            for (var i = 0; i < LiteralTexts.Length; i++)
+                if (LiteralTexts[i].Length > 0 && char.IsAscii(LiteralTexts[i][0]))
+                {
+                    var first = LiteralTexts[i][0];
+                    (byFirst[char.ToLowerInvariant(first)] ??= []).Add(i);
+                    if (char.IsAsciiLetter(first))
+                        (byFirst[char.ToUpperInvariant(first)] ??= []).Add(i);
+                }
             for (var c = 0; c < 128; c++)
-                _byFirstAscii[c] = Enumerable.Range(0, LiteralTexts.Length)
-                    .Where(i => LiteralTexts[i].Length > 0 && char.ToUpperInvariant(LiteralTexts[i][0]) == char.ToUpperInvariant((char)c))
-                    .ToArray();
+                _byFirstAscii[c] = byFirst[c]?.ToArray() ?? [];
             _all = Enumerable.Range(0, LiteralTexts.Length).ToArray();
             _notAsciiFirst = Enumerable.Range(0, LiteralTexts.Length).Where(i => LiteralTexts[i].Length == 0 || !char.IsAscii(LiteralTexts[i][0])).ToArray();
             _literals = new Lazy<SearchValues<string>?>(() =>

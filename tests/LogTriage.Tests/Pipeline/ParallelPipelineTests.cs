@@ -31,6 +31,18 @@ public class ParallelPipelineTests
         Assert.That(json, Does.Contain("\"cause\": \"auth\"").And.Contain("\"cause\": \"network\""), "the planted signals are found");
     }
 
+    [Test]
+    public void An_engine_compiled_to_IL_midway_concludes_as_the_interpreted_one()
+    {
+        // A signal-dense log with many client addresses: thousands of keyed facts, past the switch.
+        var bytes = GeneratedLog(lines: 90_000, signalEvery: 3, addresses: 60_000);
+        var source = new InputSource("dense.log", () => new MemoryStream(bytes, writable: false), bytes.Length);
+        var switched = ShippedRules.Analyzer.Analyze([source]);
+        var interpreted = ShippedRules.Analyzer.Analyze([source], new AnalysisOptions { CompileEngineAfterFacts = long.MaxValue });
+        Assert.That(switched.Engine!.FactsInserted, Is.GreaterThan(LogTriage.Engine.EngineSession.CompileAfterFacts), "the log is dense enough to switch");
+        Assert.That(Render(switched), Is.EqualTo(Render(interpreted)));
+    }
+
     private static string AssertSameReport(string name, byte[] bytes)
     {
         var file = new InputSource(name, () => new MemoryStream(bytes, writable: false), bytes.Length);
@@ -41,9 +53,10 @@ public class ParallelPipelineTests
         return fromFile;
     }
 
-    private static string Render(InputSource source)
+    private static string Render(InputSource source) => Render(ShippedRules.Analyzer.Analyze([source]));
+
+    private static string Render(AnalysisResult result)
     {
-        var result = ShippedRules.Analyzer.Analyze([source]);
         // The engine's own timing differs from run to run; everything else must not.
         var report = new ReportBuilder("test").Build(result, ReportFixtures.ScanTime) with { Engine = null };
         return ReportFixtures.Render(new JsonReportRenderer(), report);
@@ -53,7 +66,7 @@ public class ParallelPipelineTests
     /// A server debug/trace log like ../shared/bench/genlog.py's: trace traffic, connection
     /// lifecycle at debug level, and planted signals of several causes, deterministic.
     /// </summary>
-    internal static byte[] GeneratedLog(int lines)
+    internal static byte[] GeneratedLog(int lines, int signalEvery = 997, int addresses = 76)
     {
         var random = new Random(16);
         var time = new DateTime(2026, 11, 20, 8, 0, 0, DateTimeKind.Utc);
@@ -78,8 +91,9 @@ public class ParallelPipelineTests
         for (var i = 0; i < lines; i++)
         {
             time = time.AddMilliseconds(random.Next(1, 40));
-            var client = $"10.1.{random.Next(0, 4)}.{random.Next(1, 20)}:{random.Next(1024, 65535)} - cid:{random.Next(1, 900)} - \"v1.31.0:go:orders\"";
-            var template = i % 997 == 500 ? signals[i / 997 % signals.Length] : noise[random.Next(noise.Length)];
+            var address = random.Next(addresses);
+            var client = $"10.1.{address / 250}.{address % 250 + 1}:{random.Next(1024, 65535)} - cid:{random.Next(1, 900)} - \"v1.31.0:go:orders\"";
+            var template = i % signalEvery == signalEvery / 2 ? signals[i / signalEvery % signals.Length] : noise[random.Next(noise.Length)];
             text.Append("[4242] ").Append(time.ToString("yyyy/MM/dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)).Append(' ')
                 .AppendFormat(CultureInfo.InvariantCulture, template, client, random.Next(1, 99999)).Append('\n');
         }

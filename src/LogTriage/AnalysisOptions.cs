@@ -21,6 +21,9 @@ public sealed record AnalysisOptions
     /// <summary>How many lines before and after each evidence line the result carries (read again from seekable inputs); 0 for none.</summary>
     public int EvidenceContextLines { get; init; }
 
+    /// <summary>After how many facts the engine compiles its rules to IL (tests compare both ways).</summary>
+    internal long CompileEngineAfterFacts { get; init; } = Engine.EngineSession.CompileAfterFacts;
+
     /// <summary>How many first lines of an input format detection looks at.</summary>
     public int DetectionLines { get; init; } = 50;
 }

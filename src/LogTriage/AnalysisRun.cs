@@ -27,13 +27,13 @@ public sealed class AnalysisRun
     private TimeSpanSeen _outside = TimeSpanSeen.None;
     private long _signals;
 
-    internal AnalysisRun(RuleSet rules, CauseEngine engine, CauseRanker ranker, CoalescingPlan plan, IReadOnlyList<InputStatistics> inputs, int unrecognisedGroups, Action<RuleFiring>? fired)
+    internal AnalysisRun(RuleSet rules, CauseEngine engine, CauseRanker ranker, CoalescingPlan plan, IReadOnlyList<InputStatistics> inputs, int unrecognisedGroups, Action<RuleFiring>? fired, long compileAfterFacts = EngineSession.CompileAfterFacts)
     {
         _rules = rules;
         _ranker = ranker;
         _unrecognisedGroups = unrecognisedGroups;
         _coalescer = new SignalCoalescer(plan);
-        _session = engine.OpenSession(fired);
+        _session = engine.OpenSession(fired, compileAfterFacts);
         Inputs = inputs;
     }
 

@@ -48,20 +48,13 @@ public sealed class LogAnalyzer
             streams.Add(ReadEvents(input, stats, forced, options.DetectionLines));
         }
 
-        var run = new AnalysisRun(_rules, _engine, _ranker, _plan, statistics, options.UnrecognisedGroups, options.RuleFired);
+        var run = new AnalysisRun(_rules, _engine, _ranker, _plan, statistics, options.UnrecognisedGroups, options.RuleFired, options.CompileEngineAfterFacts);
         options.Started?.Invoke(run);
-        var signals = new List<Signal>();
-        foreach (var e in EventMerger.Merge(streams))
-        {
-            if (!options.Window.Contains(e.Time))
-            {
-                run.Skip(e.Time);
-                continue;
-            }
-            signals.Clear();
-            _matcher.Match(e, signals);
-            run.Add(e, signals);
-        }
+        // Only inputs of known length end by themselves; the others may wait for more at any line.
+        if (sources.All(s => s.Length is not null))
+            MatchingPipeline.Overlapped(EventMerger.Merge(streams), options.Window, _matcher, run);
+        else
+            MatchingPipeline.Sequential(EventMerger.Merge(streams), options.Window, _matcher, run);
         var result = run.Snapshot();
         if (options.EvidenceContextLines <= 0)
             return result;

@@ -19,16 +19,21 @@ internal sealed class CauseEngine(RuleSet rules)
     public RuleSet Rules => rules;
 
     /// <param name="fired">Told of every rule firing (for <c>rules explain --log</c>); null for none.</param>
-    public EngineSession OpenSession(Action<RuleFiring>? fired = null) => new(this, fired);
+    /// <param name="compileAfterFacts">After how many facts the session's rules are compiled to IL.</param>
+    public EngineSession OpenSession(Action<RuleFiring>? fired = null, long compileAfterFacts = EngineSession.CompileAfterFacts) => new(this, fired, compileAfterFacts);
 
     /// <summary>A session factory for the rules that facts of the given rules can fire.</summary>
-    internal ISessionFactory FactoryFor(IReadOnlySet<string> factRules)
+    /// <param name="toIl">
+    /// Compile the rules' expressions to IL rather than interpret them: slower to build, faster per
+    /// fact, for a session that has been given many facts.
+    /// </param>
+    internal ISessionFactory FactoryFor(IReadOnlySet<string> factRules, bool toIl = false)
     {
         var needed = NeededRules(factRules);
-        var key = string.Join('\n', needed.Select(r => r.Id));
+        var key = (toIl ? "il\n" : "") + string.Join('\n', needed.Select(r => r.Id));
         return _factories.GetOrAdd(key, _ =>
         {
-            var compiler = new NRules.RuleCompiler { ExpressionCompiler = new InterpretingExpressionCompiler() };
+            var compiler = new NRules.RuleCompiler { ExpressionCompiler = toIl ? new IlExpressionCompiler() : new InterpretingExpressionCompiler() };
             return compiler.Compile(new YamlRuleRepository(needed, _compiler).GetRuleSets());
         });
     }

@@ -17,6 +17,13 @@ internal sealed class EngineSession
     /// <summary>Facts are retracted this long after the stream has passed them, at the least.</summary>
     private static readonly TimeSpan MinimumRetention = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Past this many facts the session is rebuilt with its rules compiled to IL: interpreting them
+    /// starts faster, and most analyses never get here, but a signal-dense log spends a third less
+    /// time in the engine compiled.
+    /// </summary>
+    internal const long CompileAfterFacts = 4096;
+
     private readonly CauseEngine _engine;
     private readonly TimeSpan _retention;
     private readonly HashSet<string> _factRules = new(StringComparer.Ordinal);
@@ -26,12 +33,16 @@ internal sealed class EngineSession
     private HashSet<string> _compiledFor = new(StringComparer.Ordinal);
     private DateTimeOffset _lastForget = DateTimeOffset.MinValue;
     private long _inserted;
+    private bool _toIl;
     private readonly System.Diagnostics.Stopwatch _busy = new();
 
     private readonly Action<RuleFiring>? _fired;
 
-    internal EngineSession(CauseEngine engine, Action<RuleFiring>? fired)
+    private readonly long _compileAfterFacts;
+
+    internal EngineSession(CauseEngine engine, Action<RuleFiring>? fired, long compileAfterFacts = CompileAfterFacts)
     {
+        _compileAfterFacts = compileAfterFacts;
         _engine = engine;
         _fired = fired;
         var longest = engine.Rules.LongestWindow + SignalFact.ClockSkew;
@@ -74,7 +85,9 @@ internal sealed class EngineSession
             grew |= _factRules.Add(fact.RuleId);
         }
         _inserted += facts.Count;
-        if (_session is null || (grew && !_factRules.IsSubsetOf(_compiledFor)))
+        var compile = !_toIl && _inserted >= _compileAfterFacts;
+        _toIl |= compile;
+        if (_session is null || compile || (grew && !_factRules.IsSubsetOf(_compiledFor)))
             Rebuild();
         else
         {
@@ -95,7 +108,7 @@ internal sealed class EngineSession
     private void Rebuild()
     {
         _compiledFor = new HashSet<string>(_factRules, StringComparer.Ordinal);
-        var session = _engine.FactoryFor(_compiledFor).CreateSession();
+        var session = _engine.FactoryFor(_compiledFor, _toIl).CreateSession();
         session.Events.RuleFiredEvent += (_, e) =>
         {
             RulesFired++;

@@ -13,3 +13,9 @@ internal sealed class InterpretingExpressionCompiler : IExpressionCompiler
     public TDelegate Compile<TDelegate>(Expression<TDelegate> expression) where TDelegate : Delegate =>
         expression.Compile(preferInterpretation: true);
 }
+
+/// <summary>Compiles the rules' conditions and actions to IL, for a session fed many facts.</summary>
+internal sealed class IlExpressionCompiler : IExpressionCompiler
+{
+    public TDelegate Compile<TDelegate>(Expression<TDelegate> expression) where TDelegate : Delegate => expression.Compile();
+}

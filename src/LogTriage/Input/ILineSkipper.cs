@@ -10,12 +10,18 @@ namespace LogTriage.Input;
 /// </summary>
 internal interface ILineSkipper
 {
-    /// <summary>Whether this line holds nothing any rule can match; and its time, if it has one.</summary>
-    bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time);
+    /// <summary>Whether this line holds nothing any rule can match. Its time is not worked out: most skipped lines' never matters.</summary>
+    bool IsSkippable(ReadOnlySpan<char> line);
+
+    /// <summary>The time of a skippable line, if it has one (asked of the last lines of a run of skipped lines only).</summary>
+    DateTimeOffset? TimeOf(ReadOnlySpan<char> line);
 
     /// <summary>False while a multi-line record is open, since any line may belong to it.</summary>
     bool CanSkipNow { get; }
 
-    /// <summary>Called for each line skipped, in order, so the parser keeps track of time.</summary>
+    /// <summary>
+    /// Called once for each run of lines skipped, before the line after them is parsed, with the time
+    /// of the last of them that has one (null if none has), so the parser keeps track of time.
+    /// </summary>
     void Skipped(DateTimeOffset? time);
 }

@@ -117,6 +117,8 @@ internal sealed class LineReader
                 }
 
                 table.Reset(lines.Count);
+                // The run of lines skipped since the parser last heard of it: [runStart, runEnd].
+                int runStart = 0, runEnd = -1;
                 for (var i = 0; i < lines.Count; i++)
                 {
                     var (lineStart, length) = lines[i];
@@ -136,14 +138,23 @@ internal sealed class LineReader
                         if (table.Skippable[i] && skipper.CanSkipNow)
                         {
                             stats.Skipped++;
-                            skipper.Skipped(table.Times[i]);
+                            if (runEnd < 0)
+                                runStart = i;
+                            runEnd = i;
                             continue;
                         }
+                    }
+                    if (runEnd >= 0)
+                    {
+                        TellSkipped(block, lines, runStart, runEnd, chars);
+                        runEnd = -1;
                     }
                     AtEndOfAvailable = i == lines.Count - 1;
                     if (Keep(block.AsSpan(lineStart, length), chars, number, stats) is { } line)
                         yield return line;
                 }
+                if (runEnd >= 0)
+                    TellSkipped(block, lines, runStart, runEnd, chars);
                 start = pos;
                 stats.ConsumedBytes = blockOffset + pos;
             }
@@ -154,6 +165,22 @@ internal sealed class LineReader
             ArrayPool<byte>.Shared.Return(block);
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    /// <summary>
+    /// Tells the parser of a run of skipped lines, with the time of the last of them that has one:
+    /// only that time is worked out, never those of the lines before it.
+    /// </summary>
+    private void TellSkipped(byte[] block, List<(int Start, int Length)> lines, int runStart, int runEnd, char[] chars)
+    {
+        var skipper = Skipper!;
+        DateTimeOffset? time = null;
+        for (var j = runEnd; j >= runStart && time is null; j--)
+        {
+            var (start, length) = lines[j];
+            time = skipper.TimeOf(chars.AsSpan(0, Decode(block.AsSpan(start, length), chars)));
+        }
+        skipper.Skipped(time);
     }
 
     /// <summary>Decodes a kept line into its string.</summary>
@@ -174,11 +201,10 @@ internal sealed class LineReader
         return Utf8.GetChars(bytes[..Math.Min(bytes.Length, MaxLineLength)], chars);
     }
 
-    /// <summary>Which lines of a block the parser could skip, and their times; tested in parallel halves.</summary>
+    /// <summary>Which lines of a block the parser could skip; tested in parallel halves.</summary>
     private sealed class LineTable
     {
         public bool[] Skippable = new bool[8192];
-        public DateTimeOffset?[] Times = new DateTimeOffset?[8192];
         public bool Tested;
 
         public void Reset(int count)
@@ -186,7 +212,6 @@ internal sealed class LineReader
             if (Skippable.Length < count)
             {
                 Skippable = new bool[count];
-                Times = new DateTimeOffset?[count];
             }
             Tested = false;
         }
@@ -215,7 +240,7 @@ internal sealed class LineReader
                 {
                     var (start, length) = lines[i];
                     var decoded = Decode(block.AsSpan(start, length), chars);
-                    Skippable[i] = skipper.IsSkippable(chars.AsSpan(0, decoded), out Times[i]);
+                    Skippable[i] = skipper.IsSkippable(chars.AsSpan(0, decoded));
                 }
             }
             finally

@@ -33,16 +33,20 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
     /// of a debug or trace log. Crash dumps, unparsable lines and warnings always go through, and so
     /// does a line behind a prefix of a shape not seen yet, so the parser learns that shape.
     /// </summary>
+    public bool IsSkippable(ReadOnlySpan<char> line) => Test(line, withTime: false, out _);
+
+    public DateTimeOffset? TimeOf(ReadOnlySpan<char> line) => Test(line, withTime: true, out var time) ? time : null;
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time)
+    private bool Test(ReadOnlySpan<char> line, bool withTime, out DateTimeOffset? time)
     {
         time = null;
         if (line.IsEmpty)
             return false;
         // The plain server log, by far the most common: its signature stands at the start.
-        if (ServerLinePrefixParser.TryParse(line, out var prefix))
+        if (ServerLinePrefixParser.TryParse(line, out var prefix, withTime))
             return IsSkippable(line, prefix, out time);
-        if (!ServerLinePrefixParser.TryFind(line, out prefix))
+        if (!ServerLinePrefixParser.TryFind(line, out prefix, withTime))
             return false;
         if (!AnsiColour.Contains(line[..prefix.Start]))
             return IsKnownPrefix(line[..prefix.Start]) && IsSkippable(line, prefix, out time);
@@ -53,7 +57,7 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
         try
         {
             var plain = buffer[..AnsiColour.Strip(line, buffer)];
-            return ServerLinePrefixParser.TryFind(plain, out prefix)
+            return ServerLinePrefixParser.TryFind(plain, out prefix, withTime)
                 && IsKnownPrefix(plain[..prefix.Start]) && IsSkippable(plain, prefix, out time);
         }
         finally

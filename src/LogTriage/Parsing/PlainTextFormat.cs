@@ -27,9 +27,10 @@ internal sealed class PlainTextFormat : ILogFormat
         /// A line below warning (as far as its level can be guessed) that holds no rule literal is
         /// skipped; a crash dump, an exception's text, a record's first line, and anything inside them, never is.
         /// </summary>
-        public bool IsSkippable(ReadOnlySpan<char> line, out DateTimeOffset? time)
+        public DateTimeOffset? TimeOf(ReadOnlySpan<char> line) => null;
+
+        public bool IsSkippable(ReadOnlySpan<char> line)
         {
-            time = null;
             if (line.IsEmpty || GoCrashDetector.IsCrashStart(line) || ExceptionLine.MayBelongToException(line) || JavaUtilLoggingHeader.IsHeader(line))
                 return false;
             var level = PlainTextLevel.Guess(line);

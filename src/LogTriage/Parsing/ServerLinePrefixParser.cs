@@ -28,9 +28,10 @@ internal static class ServerLinePrefixParser
     /// message, which may quote anything, comes after it.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static bool TryFind(ReadOnlySpan<char> line, out ServerLinePrefix prefix)
+    /// <param name="withTime">False: the stamp is checked but its time not computed (the prefix's time is null).</param>
+    public static bool TryFind(ReadOnlySpan<char> line, out ServerLinePrefix prefix, bool withTime = true)
     {
-        if (TryParse(line, out prefix))
+        if (TryParse(line, out prefix, withTime))
             return true;
 
         var limit = Math.Min(line.Length, MaxPrefixLength);
@@ -52,7 +53,7 @@ internal static class ServerLinePrefixParser
             else
                 continue;
 
-            if (start >= 0 && TryParse(line[start..], out var found))
+            if (start >= 0 && TryParse(line[start..], out var found, withTime))
             {
                 prefix = found with { MessageStart = found.MessageStart + start, Start = start };
                 return true;
@@ -73,13 +74,14 @@ internal static class ServerLinePrefixParser
         var start = i >= 0 && line[i] == '.' ? i - 19 : end - 19;
         if (start < 0 || (start > 0 && !char.IsWhiteSpace(line[start - 1]) && !char.IsPunctuation(line[start - 1])))
             return null;
-        return TryParseStamp(line[start..end], out _, out var length) && length == end - start ? start : null;
+        return TryParseStamp(line[start..end], out _, out var length, withTime: false) && length == end - start ? start : null;
     }
 
     private static bool IsLevelLabel(ReadOnlySpan<char> s) => TryParseLevel(s, out _, out _);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<char> line, out ServerLinePrefix prefix)
+    /// <param name="withTime">False: the stamp is checked but its time not computed (the prefix's time is null).</param>
+    public static bool TryParse(ReadOnlySpan<char> line, out ServerLinePrefix prefix, bool withTime = true)
     {
         prefix = default;
         var pos = 0;
@@ -98,9 +100,11 @@ internal static class ServerLinePrefixParser
         }
 
         DateTimeOffset? time = null;
-        if (TryParseStamp(line[pos..], out var stamp, out var stampLength))
+        var stamped = false;
+        if (TryParseStamp(line[pos..], out var stamp, out var stampLength, withTime))
         {
-            time = stamp;
+            stamped = true;
+            time = withTime ? stamp : null;
             pos += stampLength;
             if (pos < line.Length && line[pos] == ' ')
                 pos++;
@@ -110,7 +114,7 @@ internal static class ServerLinePrefixParser
         {
             pos += levelLength;
         }
-        else if (time is not null && pid is null && IsRotationNotice(line[pos..]))
+        else if (stamped && pid is null && IsRotationNotice(line[pos..]))
         {
             // Rotation notices are written with a bare stamp and no level; any other bare stamp
             // is Go's standard logger in an application, not the server.
@@ -130,7 +134,8 @@ internal static class ServerLinePrefixParser
 
     /// <summary><c>YYYY/MM/DD HH:MM:SS</c> with optional <c>.fraction</c>.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParseStamp(ReadOnlySpan<char> s, out DateTimeOffset time, out int length)
+    /// <param name="withTime">False: the stamp is only checked; <paramref name="time"/> is left default.</param>
+    public static bool TryParseStamp(ReadOnlySpan<char> s, out DateTimeOffset time, out int length, bool withTime = true)
     {
         time = default;
         length = 0;
@@ -164,7 +169,8 @@ internal static class ServerLinePrefixParser
 
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 59)
             return false;
-        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).AddTicks(ticks);
+        if (withTime)
+            time = new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks + ticks, TimeSpan.Zero);
         return true;
     }
 
@@ -188,6 +194,7 @@ internal static class ServerLinePrefixParser
         return true;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool TryDigits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;

@@ -45,11 +45,38 @@ public sealed class SignalMatcher : ILineRelevance
             if (matcher.Match(e) is { } signal)
                 into.Add(signal);
 
-        if (group.Literals is null || e.Message.AsSpan().IndexOfAny(group.Literals) < 0)
+        if (group.Literals is null)
             return;
-        foreach (var matcher in group.LiteralRules)
-            if (matcher.Match(e) is { } signal)
+        var message = e.Message.AsSpan();
+        var at = message.IndexOfAny(group.Literals);
+        if (at < 0)
+            return;
+        // Which of the group's literals the message holds: a rule is offered the line only when one
+        // of its own literals is there, instead of each rule searching the message again.
+        var literals = group.LiteralTexts;
+        Span<bool> found = literals.Length <= 512 ? stackalloc bool[literals.Length] : new bool[literals.Length];
+        for (var from = 0; at >= 0;)
+        {
+            group.MarkLiteralsAt(message[(from + at)..], found);
+            from += at + 1;
+            at = from < message.Length ? message[from..].IndexOfAny(group.Literals) : -1;
+        }
+        foreach (var (matcher, ownLiterals) in group.LiteralRuleIndex)
+        {
+            // Rules on the whole record (a crash's text) keep their own test of the text.
+            if (ownLiterals is not null && !AnyFound(ownLiterals, found))
+                continue;
+            if (matcher.Match(e, messageLiteralsChecked: ownLiterals is not null) is { } signal)
                 into.Add(signal);
+        }
+    }
+
+    private static bool AnyFound(int[] indices, ReadOnlySpan<bool> found)
+    {
+        foreach (var i in indices)
+            if (found[i])
+                return true;
+        return false;
     }
 
     /// <summary>The rules one origin and level can meet, and the literals of those that require one.</summary>
@@ -58,21 +85,66 @@ public sealed class SignalMatcher : ILineRelevance
         // Building a multi-string search is costly: a group is built when a line of its origin and
         // level first comes, so a server log never pays for the client groups, nor a 10 KB log for all.
         private readonly Lazy<SearchValues<string>?> _literals;
+        private readonly int[][] _byFirstAscii = new int[128][];
+        private readonly int[] _notAsciiFirst;
+        private readonly int[] _all;
 
         public RuleGroup(EventMatcher[] matchers)
         {
             LiteralRules = matchers.Where(m => m.RequiredLiterals.Count > 0).ToArray();
             OtherRules = matchers.Where(m => m.RequiredLiterals.Count == 0).ToArray();
+            LiteralTexts = LiteralRules.SelectMany(m => m.RequiredLiterals).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < LiteralTexts.Length; i++)
+                index[LiteralTexts[i]] = i;
+            LiteralRuleIndex = LiteralRules
+                .Select(m => (m, m.MessageLiterals.Count > 0 ? m.MessageLiterals.Select(l => index[l]).Distinct().ToArray() : null))
+                .ToArray();
+            // Literals by their first character, so that at a hit only the few that can start there are compared.
+            // One pass over the literals (this runs at start-up, for every group).
+            var byFirst = new List<int>?[128];
+            for (var i = 0; i < LiteralTexts.Length; i++)
+                if (LiteralTexts[i].Length > 0 && char.IsAscii(LiteralTexts[i][0]))
+                {
+                    var first = LiteralTexts[i][0];
+                    (byFirst[char.ToLowerInvariant(first)] ??= []).Add(i);
+                    if (char.IsAsciiLetter(first))
+                        (byFirst[char.ToUpperInvariant(first)] ??= []).Add(i);
+                }
+            for (var c = 0; c < 128; c++)
+                _byFirstAscii[c] = byFirst[c]?.ToArray() ?? [];
+            _all = Enumerable.Range(0, LiteralTexts.Length).ToArray();
+            _notAsciiFirst = Enumerable.Range(0, LiteralTexts.Length).Where(i => LiteralTexts[i].Length == 0 || !char.IsAscii(LiteralTexts[i][0])).ToArray();
             _literals = new Lazy<SearchValues<string>?>(() =>
-            {
-                var literals = LiteralRules.SelectMany(m => m.RequiredLiterals).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-                return literals.Length > 0 ? SearchValues.Create(literals, StringComparison.OrdinalIgnoreCase) : null;
-            });
+                LiteralTexts.Length > 0 ? SearchValues.Create(LiteralTexts, StringComparison.OrdinalIgnoreCase) : null);
         }
 
         public EventMatcher[] LiteralRules { get; }
         public EventMatcher[] OtherRules { get; }
+        public string[] LiteralTexts { get; }
+
+        /// <summary>Each literal rule with the indices of its message literals in <see cref="LiteralTexts"/> (null: a rule on the text).</summary>
+        public (EventMatcher Matcher, int[]? Literals)[] LiteralRuleIndex { get; }
+
         public SearchValues<string>? Literals => _literals.Value;
+
+        /// <summary>Marks the literals that start the text.</summary>
+        public void MarkLiteralsAt(ReadOnlySpan<char> text, Span<bool> found)
+        {
+            var first = text[0];
+            if (char.IsAscii(first))
+                Mark(text, _byFirstAscii[first], found);
+            else
+                Mark(text, _all, found);
+            Mark(text, _notAsciiFirst, found);
+        }
+
+        private void Mark(ReadOnlySpan<char> text, int[] candidates, Span<bool> found)
+        {
+            foreach (var i in candidates)
+                if (text.StartsWith(LiteralTexts[i], StringComparison.OrdinalIgnoreCase))
+                    found[i] = true;
+        }
 
         public bool MayMatter(ReadOnlySpan<char> message) =>
             OtherRules.Length > 0 || (Literals is not null && message.IndexOfAny(Literals) >= 0);

@@ -72,10 +72,16 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
     /// message, with the exception beneath as the parser appended it, never the raw JSON; any
     /// other line as written.
     /// </summary>
-    private static string Shown(Parsing.LogEvent e) =>
-        e.Parsed && e.Message.Length > 0 && e.Text.AsSpan().TrimStart().StartsWith("{")
-            ? $"[{Parsing.LogLevelNames.ToShortName(e.Level)}] {e.Message}"
-            : e.Text;
+    private static string Shown(Parsing.LogEvent e)
+    {
+        if (!e.Parsed || e.Message.Length == 0 || !e.Text.AsSpan().TrimStart().StartsWith("{"))
+            return e.Text;
+        // The parser appended the exception's type and message (and its causes) after " | ":
+        // they go beneath the rendered message, one per line, as a person reads an exception.
+        var parts = e.Message.Split(" | ");
+        var shown = $"[{Parsing.LogLevelNames.ToShortName(e.Level)}] {parts[0]}";
+        return parts.Length == 1 ? shown : shown + "\n" + string.Join("\n", parts.Skip(1).Select(p => "    " + p));
+    }
 
     private static string Cap(string text)
     {

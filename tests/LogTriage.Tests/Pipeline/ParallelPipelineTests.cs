@@ -32,6 +32,20 @@ public class ParallelPipelineTests
     }
 
     [Test]
+    public void A_time_window_in_the_middle_of_a_file_gives_the_report_of_the_pipe()
+    {
+        // The generated log starts at 08:00 and runs ~20 ms a line: the window keeps its middle third.
+        var bytes = GeneratedLog(lines: 120_000);
+        var window = new TimeWindow(new DateTimeOffset(2026, 11, 20, 8, 13, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 20, 8, 26, 0, TimeSpan.Zero));
+        var options = new AnalysisOptions { Window = window };
+        var file = ShippedRules.Analyzer.Analyze([new InputSource("w.log", () => new MemoryStream(bytes, writable: false), bytes.Length)], options);
+        var pipe = ShippedRules.Analyzer.Analyze([new InputSource("w.log", () => new MemoryStream(bytes, writable: false), null)], options);
+        Assert.That(file.Causes.Sum(c => c.Count), Is.GreaterThan(0).And.LessThan(ShippedRules.Analyzer.Analyze(
+            [new InputSource("w.log", () => new MemoryStream(bytes, writable: false), bytes.Length)]).Causes.Sum(c => c.Count)), "the window keeps some signals, not all");
+        Assert.That(Render(file), Is.EqualTo(Render(pipe)));
+    }
+
+    [Test]
     public void An_engine_compiled_to_IL_midway_concludes_as_the_interpreted_one()
     {
         // A signal-dense log with many client addresses: thousands of keyed facts, past the switch.

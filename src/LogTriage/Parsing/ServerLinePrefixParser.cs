@@ -90,7 +90,7 @@ internal static class ServerLinePrefixParser
         if (line.Length > 2 && line[0] == '[' && char.IsAsciiDigit(line[1]))
         {
             var close = line.IndexOf(']');
-            if (close < 2 || !int.TryParse(line[1..close], out var p))
+            if (close < 2 || !TryPid(line[1..close], out var p))
                 return false;
             pid = p;
             pos = close + 1;
@@ -127,6 +127,14 @@ internal static class ServerLinePrefixParser
 
         prefix = new ServerLinePrefix(pid, time, level, pos);
         return true;
+    }
+
+    /// <summary>As <c>int.TryParse</c>; digits alone, the usual case, without its general number parser.</summary>
+    private static bool TryPid(ReadOnlySpan<char> s, out int pid)
+    {
+        if (s.Length <= 9 && TryDigits(s, out pid))
+            return true;
+        return int.TryParse(s, out pid);
     }
 
     private static bool IsRotationNotice(ReadOnlySpan<char> message) =>

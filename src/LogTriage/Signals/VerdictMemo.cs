@@ -31,11 +31,14 @@ internal sealed class VerdictMemo
 
     private static int Slot(ReadOnlySpan<char> message)
     {
-        // FNV-1a over the characters: cheap for short text, spread well enough for 1024 slots.
-        var hash = 2166136261u;
-        foreach (var c in message)
-            hash = (hash ^ c) * 16777619u;
-        return (int)(hash ^ (hash >> 15)) & (Slots - 1);
+        // The length and the first and last four characters: a collision only costs a search,
+        // since an entry answers for its exact message alone.
+        if (message.Length < 4)
+            return message.Length;
+        var head = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(message[..4]));
+        var tail = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(message[^4..]));
+        var hash = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)message.Length;
+        return (int)(hash >> 54) & (Slots - 1);
     }
 
     private sealed record Entry(string Message, bool Verdict);

@@ -14,7 +14,8 @@ public sealed record Terminal(Func<Stream> StandardInput, TextWriter Out, TextWr
     public static Terminal FromConsole()
     {
         var interactive = !Console.IsOutputRedirected;
-        var width = 100;
+        // Piped, there is no window to fit; COLUMNS says how wide the reader wants it.
+        var width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40 ? columns : 100;
         if (interactive)
         {
             try

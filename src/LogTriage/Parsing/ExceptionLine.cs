@@ -62,4 +62,21 @@ public static partial class ExceptionLine
     public static bool MayBelongToException(ReadOnlySpan<char> line) =>
         line.Length > 0 && (line[0] == ' ' || line[0] == '\t' || line[0] == '}' || IsContinuation(line) || IsTracebackStart(line)
                             || IsTracebackChain(line) || IsNatsCStack(line) || IsHeader(line));
+
+    // nats.py raises the same TimeoutError, OSError or CancelledError whether it was dialling or
+    // waiting for a reply; only the library frame it came out of tells the two apart.
+    [GeneratedRegex(@"^File ""(?:[^""]*[/\\])?(?<module>nats(?:[/\\]\w+)*)\.py"", line \d+, in (?<function>[\w<>]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex PythonNatsFrame();
+
+    /// <summary>
+    /// A CPython traceback frame inside the nats package, as <c>at nats.aio.transport.connect</c>;
+    /// null for any other line.
+    /// </summary>
+    public static string? PythonNatsFrameName(string trimmed)
+    {
+        if (!trimmed.StartsWith("File \"", StringComparison.Ordinal))
+            return null;
+        var frame = PythonNatsFrame().Match(trimmed);
+        return frame.Success ? $"at {frame.Groups["module"].Value.Replace('/', '.').Replace('\\', '.')}.{frame.Groups["function"].Value}" : null;
+    }
 }

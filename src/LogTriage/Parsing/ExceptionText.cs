@@ -15,6 +15,7 @@ internal static class ExceptionText
         var inTraceback = false;
         var inNatsCStack = false;
         string? lastRaise = null;
+        string? natsFrame = null;
         foreach (var raw in exception.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
@@ -34,14 +35,20 @@ internal static class ExceptionText
             }
             if (indented && (inTraceback || inNatsCStack))
             {
+                // The innermost frame in the nats package is kept: where the library failed.
+                if (inTraceback && ExceptionLine.PythonNatsFrameName(trimmed) is { } frame)
+                    natsFrame = frame;
                 if (inTraceback && trimmed.StartsWith("raise ", StringComparison.Ordinal))
                     lastRaise = trimmed;
                 continue;
             }
             if (!indented)
             {
+                if (inTraceback && natsFrame is not null)
+                    kept.Add(natsFrame);
                 inTraceback = inNatsCStack = false;
                 lastRaise = null;
+                natsFrame = null;
             }
             if (trimmed.StartsWith("at ", StringComparison.Ordinal) || trimmed.StartsWith("--- End of", StringComparison.Ordinal)
                 || ExceptionLine.IsOmittedFrames(trimmed) || ExceptionLine.IsTracebackChain(trimmed) || trimmed is "}" or "{")
@@ -51,7 +58,11 @@ internal static class ExceptionText
         // A paste cut before CPython's closing "Type: message" line still names the exception in
         // the statement that raised it.
         if (inTraceback && lastRaise is not null)
+        {
+            if (natsFrame is not null)
+                kept.Add(natsFrame);
             kept.Add(lastRaise);
+        }
         var summary = string.Join(" | ", kept);
         return summary.Length <= MaxSummaryLength ? summary : summary[..MaxSummaryLength];
     }

@@ -67,7 +67,15 @@ internal sealed class JsonLinesFormat : ILogFormat
         }
     }
 
-    private static string? ErrorText(JsonElement root)
+    // Where loggers nest an event's fields: Cloud Foundry's lager ("data"), others' field bags.
+    private static readonly string[] FieldContainers = ["data", "fields", "context", "attributes", "attrs", "extra"];
+
+    private static string? ErrorText(JsonElement root) =>
+        OwnErrorText(root)
+        ?? FieldContainers.Select(c => root.TryGetProperty(c, out var bag) && bag.ValueKind == JsonValueKind.Object ? OwnErrorText(bag) : null)
+            .FirstOrDefault(t => t is not null);
+
+    private static string? OwnErrorText(JsonElement root)
     {
         foreach (var name in ErrorNames)
         {
@@ -112,13 +120,23 @@ internal sealed class JsonLinesFormat : ILogFormat
         return null;
     }
 
-    /// <summary>Epoch seconds (zap), epoch milliseconds (pino, bunyan), or text.</summary>
+    /// <summary>Epoch seconds (zap; lager writes them as a string), epoch milliseconds (pino, bunyan), or text.</summary>
     private static DateTimeOffset? ReadTime(JsonElement t)
     {
         if (t.ValueKind == JsonValueKind.Number && t.TryGetDouble(out var n))
-            return n > 1e11 ? DateTimeOffset.FromUnixTimeMilliseconds((long)n) : DateTimeOffset.FromUnixTimeMilliseconds((long)(n * 1000));
-        return t.ValueKind == JsonValueKind.String && Wrappers.Rfc3339.TryParse(t.GetString(), out var parsed) ? parsed : null;
+            return FromEpoch(n);
+        if (t.ValueKind != JsonValueKind.String)
+            return null;
+        var text = t.GetString();
+        if (Wrappers.Rfc3339.TryParse(text, out var parsed))
+            return parsed;
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var epoch) && epoch > 1e8
+            ? FromEpoch(epoch)
+            : null;
     }
+
+    private static DateTimeOffset FromEpoch(double n) =>
+        n > 1e11 ? DateTimeOffset.FromUnixTimeMilliseconds((long)n) : DateTimeOffset.FromUnixTimeMilliseconds((long)(n * 1000));
 
     /// <summary>pino and bunyan: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal.</summary>
     private static LogLevel NumericLevel(int n) => n switch

@@ -33,7 +33,12 @@ public sealed class HtmlReportRenderer : IReportRenderer
         o.WriteLine("</head>");
         o.WriteLine("<body>");
         o.WriteLine("""<header class="page">""");
-        o.WriteLine("<h1>Why did the NATS clients disconnect?</h1>");
+        // The headline is the answer, so a ticket reader who stops there still knows what to do.
+        o.WriteLine(top is null
+            ? "<h1>No known cause of NATS client disconnects in these logs</h1>"
+            : $"""<h1>Likely cause of the NATS client disconnects: <a href="#{HtmlText.Anchor(top.Cause)}">{E(top.Title)}</a></h1>""");
+        if (top is { Fix.Count: > 0 })
+            o.WriteLine($"""<p class="first-step">First thing to do: {E(top.Fix[0])}</p>""");
         o.WriteLine($"""<p class="meta">LogTriage report, generated {Time(report.GeneratedAt)} by {E(report.ToolName)} {E(report.ToolVersion)}. All times are UTC.</p>""");
         o.WriteLine("</header>");
         o.WriteLine("<main>");
@@ -64,8 +69,6 @@ public sealed class HtmlReportRenderer : IReportRenderer
         else
         {
             o.WriteLine($"""<p class="verdict sev-{HtmlText.Token(top.Severity)}">Most likely root cause: <strong><a href="#{HtmlText.Anchor(top.Cause)}">{E(top.Title)}</a></strong>. {E(top.Summary)}</p>""");
-            if (top.Fix.Count > 0)
-                o.WriteLine($"""<p class="first-step">First thing to do: {E(top.Fix[0])}</p>""");
             o.WriteLine("""<dl class="facts">""");
             o.WriteLine($"<dt>Confidence</dt><dd>{Confidence(top.Confidence)}</dd>");
             o.WriteLine($"<dt>Severity</dt><dd>{Badge(top.Severity)}</dd>");

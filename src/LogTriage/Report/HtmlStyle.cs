@@ -26,7 +26,7 @@ a { color: var(--link); }
 code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: .88em; }
 code { background: var(--panel); padding: .05em .3em; border-radius: 3px; overflow-wrap: anywhere; }
 pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .75rem; margin: .25rem 0 0;
-  overflow-x: auto; white-space: pre; line-height: 1.4; }
+  white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.4; }
 .meta, .muted { color: var(--muted); font-size: .9rem; }
 .verdict { font-size: 1.12rem; background: var(--panel); border-left: 4px solid var(--accent, var(--info)); padding: .8rem 1rem; border-radius: 0 6px 6px 0; margin: 1rem 0; }
 .verdict.sev-critical { --accent: var(--critical); } .verdict.sev-error { --accent: var(--error); }

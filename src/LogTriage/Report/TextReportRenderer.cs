@@ -109,7 +109,11 @@ public sealed class TextReportRenderer(bool details = true, int width = 100, boo
                 + (c.Explains.Count > 0 ? $"; explains {string.Join(", ", c.Explains)}" : "")));
             var shown = TellingEvidence(c.Evidence).ToList();
             foreach (var (e, alike) in shown)
-                o.WriteLine(Fit($"   > {Path.GetFileName(e.Input)}:{e.Line}  {Message(e)}" + (alike > 1 ? $" (x{alike} like this)" : ""), middle: true));
+            {
+                // With one input its name says nothing the footer does not, and costs the message its middle.
+                var where = report.Inputs.Count == 1 ? $"{e.Line}:" : $"{Path.GetFileName(e.Input)}:{e.Line}";
+                o.WriteLine(Fit($"   > {where}  {Message(e)}" + (alike > 1 ? $" (x{alike} like this)" : ""), middle: true));
+            }
             var rest = c.Evidence.Count - shown.Sum(s => s.Alike);
             if (rest > 0)
                 o.WriteLine(Fit($"   ... {rest} more evidence line(s): --details"));
@@ -153,23 +157,32 @@ public sealed class TextReportRenderer(bool details = true, int width = 100, boo
     }
 
     /// <summary>
-    /// The evidence as ranked, one line per kind of line (the text with its numbers, times and
-    /// addresses taken out), with how many of the listed lines were of that kind.
+    /// Up to three lines that tell the story: the most telling line as ranked (the strongest rule's
+    /// first), the latest line of that rule when it differs, then the next rules' lines as ranked;
+    /// each of a different kind (the text with its numbers, times and addresses taken out), with
+    /// how many listed lines were of its kind.
     /// </summary>
-    private static IEnumerable<(ReportedEvidence Evidence, int Alike)> TellingEvidence(IReadOnlyList<ReportedEvidence> evidence) =>
-        evidence
-            .Select((e, i) => (e, i, kind: Kind(e)))
-            .GroupBy(x => x.kind)
-            .Select(g => (g.First().e, g.Count(), g.First().i))
-            .OrderBy(x => x.Item3)
-            .Take(ShownEvidence)
-            .Select(x => (x.e, x.Item2));
+    private static IEnumerable<(ReportedEvidence Evidence, int Alike)> TellingEvidence(IReadOnlyList<ReportedEvidence> evidence)
+    {
+        if (evidence.Count == 0)
+            return [];
+        var kinds = evidence.GroupBy(Kind).ToDictionary(g => g.Key, g => g.Count());
+        var root = evidence[0];
+        var latest = evidence.Where(e => e.Rule == root.Rule && e.Time is not null).MaxBy(e => e.Time);
+        var candidates = new List<ReportedEvidence> { root };
+        if (latest is not null)
+            candidates.Add(latest);
+        candidates.AddRange(evidence.Skip(1));
+        // Distinct by kind and by line: the latest line of a rule that fired once is the root itself.
+        var chosen = candidates.Distinct().DistinctBy(Kind).Take(ShownEvidence).ToList();
+        return chosen.Select(e => (e, kinds[Kind(e)]));
+    }
 
     private static string Kind(ReportedEvidence e)
     {
-        var first = e.Text.Split('\n')[0];
-        // The rule and the message without its leading time/prefix noise and numbers.
-        return e.Rule + "|" + System.Text.RegularExpressions.Regex.Replace(first, @"[0-9a-fA-F]*[0-9][0-9a-fA-F:.\-/]*", "#");
+        // The message as shown (without the connection's address, id and name), its numbers, times
+        // and addresses taken out: one kind whichever rule matched it and whichever client it was.
+        return System.Text.RegularExpressions.Regex.Replace(Message(e), @"[0-9a-fA-F]*[0-9][0-9a-fA-F:.\-/]*", "#");
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using LogTriage.Tests.Support;
+using static LogTriage.Tests.Monitoring.MonitoredSockets;
 
 namespace LogTriage.Tests.Monitoring;
 
@@ -14,54 +15,6 @@ namespace LogTriage.Tests.Monitoring;
 [NonParallelizable]
 public class ProbeServerTests
 {
-    private const string User = "app";
-    private const string Password = "s3cret";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Socket Connect(int port, string name, string password = Password, int? receiveBuffer = null)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        if (receiveBuffer is { } size)
-            socket.ReceiveBufferSize = size;
-        socket.Connect(IPAddress.Loopback, port);
-        ReadSome(socket); // INFO
-        Send(socket, $"CONNECT {{\"user\":\"{User}\",\"pass\":\"{password}\",\"name\":\"{name}\",\"lang\":\"raw\",\"version\":\"0.1.0\",\"verbose\":false,\"pedantic\":false}}\r\nPING\r\n");
-        return socket;
-    }
-
-    private static void Send(Socket socket, string text) => socket.Send(Encoding.ASCII.GetBytes(text));
-
-    private static string ReadSome(Socket socket)
-    {
-        var buffer = new byte[4096];
-        socket.ReceiveTimeout = 2000;
-        try { return Encoding.ASCII.GetString(buffer, 0, socket.Receive(buffer)); }
-        catch (SocketException) { return ""; }
-    }
-
-    private static string ClosedReasons(int monitorPort)
-    {
-        using var http = new HttpClient();
-        return http.GetStringAsync($"http://127.0.0.1:{monitorPort}/connz?state=closed").GetAwaiter().GetResult();
-    }
-
-    private static void WaitFor(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > timeout)
-                Assert.Fail($"timed out waiting for {what}");
-            Thread.Sleep(50);
-        }
-    }
-
     [Test]
     public void The_probe_alone_names_auth_payload_and_overload_from_the_close_reasons()
     {

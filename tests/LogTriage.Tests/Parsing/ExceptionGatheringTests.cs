@@ -149,7 +149,7 @@ public class ExceptionGatheringTests
             "  File \"/venv/lib/python3.11/site-packages/nats/aio/client.py\", line 996, in request",
             "    raise errors.NoRespondersError");
         var events = Read(text, out _);
-        Assert.That(events.Select(e => e.Message), Is.EqualTo(new[] { "raise errors.NoRespondersError" }));
+        Assert.That(events.Select(e => e.Message), Is.EqualTo(new[] { "at nats.aio.client.request | raise errors.NoRespondersError" }), "the innermost frame of the nats package is kept");
         Assert.That(events[0].Level, Is.EqualTo(LogLevel.Error));
     }
 
@@ -162,7 +162,21 @@ public class ExceptionGatheringTests
             "    raise errors.NoRespondersError",
             "nats.errors.NoRespondersError: nats: no responders available for request");
         var events = Read(text, out _);
-        Assert.That(events.Select(e => e.Message), Is.EqualTo(new[] { "nats.errors.NoRespondersError: nats: no responders available for request" }));
+        Assert.That(events.Select(e => e.Message), Is.EqualTo(new[] { "at nats.aio.client.request | nats.errors.NoRespondersError: nats: no responders available for request" }));
+    }
+
+    [Test]
+    public void A_nats_py_timeout_says_whether_it_came_from_dialling_or_from_a_request()
+    {
+        static string Timeout(string file, int line, string function) => string.Join('\n',
+            "Traceback (most recent call last):",
+            $"  File \"/usr/local/lib/python3.11/site-packages/nats/aio/{file}.py\", line {line}, in {function}",
+            "    r, w = await asyncio.wait_for(",
+            "  File \"/usr/local/lib/python3.11/asyncio/tasks.py\", line 502, in wait_for",
+            "    raise exceptions.TimeoutError() from exc",
+            "TimeoutError");
+        Assert.That(Read(Timeout("transport", 121, "connect"), out _).Single().Message, Is.EqualTo("at nats.aio.transport.connect | TimeoutError"));
+        Assert.That(Read(Timeout("client", 1061, "_request_new_style"), out _).Single().Message, Is.EqualTo("at nats.aio.client._request_new_style | TimeoutError"));
     }
 
     [Test]

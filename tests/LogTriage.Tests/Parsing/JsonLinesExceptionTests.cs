@@ -34,7 +34,7 @@ public class JsonLinesExceptionTests
         var stats = new InputStatistics("app");
         using var lines = new PeekableLines(LineReader.ReadLines(InputSource.FromText("app", line).Open(), stats));
         var events = new JsonLinesFormat().CreateParser("app").Parse(lines).ToList();
-        Assert.That(events.Single().Message, Is.EqualTo("nats: encountered error | ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', 4222)"));
+        Assert.That(events.Single().Message, Is.EqualTo("nats: encountered error | at nats.aio.client._select_next_server | ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', 4222)"));
         Assert.That(events.Single().Level, Is.EqualTo(LogLevel.Error));
     }
 }

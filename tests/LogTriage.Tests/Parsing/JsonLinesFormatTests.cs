@@ -37,6 +37,20 @@ public class JsonLinesFormatTests
     }
 
     [Test]
+    public void Lagers_nested_error_and_string_epoch_are_read()
+    {
+        // Cloud Foundry's lager, as pasted from a BOSH job: the error sits under "data", the time is a string of epoch seconds.
+        const string lager = """
+            {"timestamp":"1496958794.021312475","source":"nats_to_syslog","message":"nats_to_syslog.connecting-to-nats.error","log_level":2,"data":{"error":"nats: no servers available for connection","session":"1"}}
+            {"timestamp":"1496958795.021312475","source":"nats_to_syslog","message":"nats_to_syslog.connecting-to-nats.error","log_level":2,"data":{"error":"nats: no servers available for connection","session":"1"}}
+            """;
+        var events = Parse(lager, out var format);
+        Assert.That(format, Is.EqualTo("json-lines"));
+        Assert.That(events[0].Message, Is.EqualTo("nats_to_syslog.connecting-to-nats.error | nats: no servers available for connection"));
+        Assert.That(events[0].Time, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1496958794021)));
+    }
+
+    [Test]
     public void The_client_errors_inside_are_recognised()
     {
         var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("app.json", Log)]);

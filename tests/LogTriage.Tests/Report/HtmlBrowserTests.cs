@@ -76,4 +76,40 @@ public class HtmlBrowserTests
         Assert.That(dom, Does.Contain("<svg"));
         Assert.That(dom, Does.Contain("samples-logs/auth-wrong-password.log").Or.Contain("auth-wrong-password.log"));
     }
+
+    [Test]
+    public void The_headline_names_the_top_cause_and_its_first_fix_and_no_evidence_overflows()
+    {
+        // A client name of 400 characters without a space: the hardest text to wrap.
+        var longName = string.Concat(Enumerable.Repeat("7f3c9a1e-b2d4-4c8e-9f01-", 17));
+        var log = Path.Combine(_dir, "slow-consumer-long-names.log");
+        File.WriteAllText(log, File.ReadAllText(RepositoryPaths.Sample("slow-consumer.log")).Replace("report-builder", longName));
+        var page = Path.Combine(_dir, "report.html");
+        var run = CliRun.Of("analyze", log, "--format", "html", "--out", page);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(File.ReadAllText(page), Does.Contain(longName), "the long line is in the evidence");
+
+        // The report itself has no scripts; a copy gets one that measures every block in the page
+        // as Chromium laid it out and writes what overflows into the DOM that --dump-dom prints.
+        const string probe = """
+            <script>
+            window.addEventListener('load', () => {
+              const blocks = [...document.querySelectorAll('.ev pre, .ev-meta, dd, li, td, p')];
+              const over = blocks.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.className || e.tagName);
+              const page = document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;
+              document.body.setAttribute('data-measured', blocks.length + ' blocks; overflowing: [' + over.join(',') + ']; page scrolls sideways: ' + page);
+            });
+            </script>
+            """;
+        var measured = Path.Combine(_dir, "measured.html");
+        File.WriteAllText(measured, File.ReadAllText(page).Replace("</body>", probe + "</body>"));
+        var (code, dom) = Browse("--window-size=800,1000", "--virtual-time-budget=5000", "--dump-dom", new Uri(measured).AbsoluteUri);
+        Assert.That(code, Is.EqualTo(0));
+
+        var headline = System.Text.RegularExpressions.Regex.Match(dom, "<h1>(.*?)</h1>").Groups[1].Value;
+        Assert.That(headline, Does.Contain("Server overload or exhausted limits"));
+        Assert.That(dom, Does.Match(@"</h1>\s*<p class=""first-step"">First thing to do: \S"));
+        var result = System.Text.RegularExpressions.Regex.Match(dom, @"data-measured=""([^""]*)""").Groups[1].Value;
+        Assert.That(result, Does.Match(@"^\d\d+ blocks; overflowing: \[\]; page scrolls sideways: false$"));
+    }
 }

@@ -51,4 +51,17 @@ public class OneScreenReportTests
         Assert.That(lines, Has.Some.EqualTo("   What to check:").And.Some.EqualTo("   What to do:"));
         Assert.That(lines, Has.Length.GreaterThan(Analyze().Length));
     }
+
+    [Test]
+    public void Evidence_leads_with_the_strongest_rule_and_collapses_lines_of_one_kind()
+    {
+        var lines = CliRun.Of("analyze", RepositoryPaths.Sample("server-shutdown.log"), "--quiet").Out.Split('\n');
+        var evidence = lines.SkipWhile(l => !l.Contains("Server down or unreachable")).Where(l => l.StartsWith("   > ")).ToList();
+        // Clients left without a server is the warning; the two close lines are one kind, counted
+        // once; the shutdown itself follows. One input: lines are numbered without the file's name.
+        Assert.That(evidence, Has.Count.EqualTo(3));
+        Assert.That(evidence[0], Does.Match(@"^   > \d+:  \d\d:\d\d:\d\d \[DBG\] Client connection closed: Server Shutdown \(x2 like this\)$"));
+        Assert.That(evidence.Skip(1), Has.Some.EndsWith("[INF] Initiating Shutdown..."));
+        Assert.That(evidence, Has.None.Contains("server-shutdown.log"));
+    }
 }

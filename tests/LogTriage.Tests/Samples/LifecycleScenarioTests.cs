@@ -35,4 +35,19 @@ public class LifecycleScenarioTests
             Assert.That(causes.First(), Is.AnyOf([cause, .. accepted.Split(',').Where(a => a != "-")]));
         }
     }
+
+    [Test]
+    public void A_clean_restart_is_told_as_one_in_the_context()
+    {
+        var run = CliRun.Of("analyze", Path.Combine(Folder, "clean-restart.log"));
+        Assert.That(run.Out, Does.Contain("No known cause"));
+        Assert.That(run.Out, Does.Match(@"\n  - The server restarted cleanly: \d+ line\(s\), "));
+    }
+
+    [Test]
+    public void A_killed_server_is_not_told_as_a_clean_restart()
+    {
+        var run = CliRun.Of("analyze", Path.Combine(Folder, "sigkill-restart.log"), "--details");
+        Assert.That(run.Out, Does.Not.Contain("restarted cleanly"));
+    }
 }

@@ -13,7 +13,7 @@ public class SampleLogTests
     [
         ("auth-wrong-password.log", "auth"),
         ("auth-permissions-violation.log", "auth"),
-        ("auth-timeout.log", "auth"),
+        ("auth-timeout.log", "client"),
         ("max-payload-exceeded.log", "payload"),
         ("protocol-parser-error.log", "payload"),
         ("stale-connection.log", "network"),

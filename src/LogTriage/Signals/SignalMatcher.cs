@@ -103,8 +103,8 @@ public sealed class SignalMatcher : ILineRelevance
             LiteralRuleIndex = LiteralRules
                 .Select(m => (m, m.MessageLiterals.Count > 0 ? m.MessageLiterals.Select(l => index[l]).Distinct().ToArray() : null))
                 .ToArray();
-            // Literals by their first character, so that at a hit only the few that can start there are compared.
-            // One pass over the literals (this runs at start-up, for every group).
+            // Literals by their first character, so that at a hit only the few that can start there are
+            // compared; built in one pass, as this runs at start-up for every group.
             var byFirst = new List<int>?[128];
             for (var i = 0; i < LiteralTexts.Length; i++)
                 if (LiteralTexts[i].Length > 0 && char.IsAscii(LiteralTexts[i][0]))
@@ -156,14 +156,14 @@ public sealed class SignalMatcher : ILineRelevance
                 return true;
             if (Literals is not { } literals)
                 return false;
-            if (_memo is null || message.Length > VerdictMemo.MaxLength)
+            if (Memo is not { } memo || message.Length > VerdictMemo.MaxLength)
                 return message.IndexOfAny(literals) >= 0;
             // Debug lines repeat a few messages ("Client Ping Timer") behind their connection prefix:
             // their verdict is remembered rather than searched for again.
-            if (_memo.TryGet(message, out var known))
+            if (memo.TryGet(message, out var known))
                 return known;
             var matters = message.IndexOfAny(literals) >= 0;
-            _memo.Set(message, matters);
+            memo.Set(message, matters);
             return matters;
         }
 
@@ -172,7 +172,7 @@ public sealed class SignalMatcher : ILineRelevance
         /// search): its scalar search costs several times a lookup. A trace line's few literals are
         /// searched faster than a miss here would cost.
         /// </summary>
-        private VerdictMemo? _memo => _memoIfSlow.Value;
+        private VerdictMemo? Memo => _memoIfSlow.Value;
 
         public bool IsCostly => LiteralTexts.Length > VectorisedLiterals;
 

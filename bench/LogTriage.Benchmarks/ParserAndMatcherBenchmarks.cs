@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using LogTriage.Input;
 using LogTriage.Parsing;
 using LogTriage.Rules;
 using LogTriage.Signals;
@@ -7,10 +8,11 @@ using LogTriage.Signals;
 namespace LogTriage.Benchmarks;
 
 /// <summary>
-/// The two per-line costs of <c>logtriage analyze</c> on a nats-server log, on in-memory lines:
+/// The per-line costs of <c>logtriage analyze</c> on a nats-server log, on in-memory lines:
 /// parsing (<see cref="NatsServerLineParser"/>: server prefix, connection prefix, crash
 /// gathering) and single-event rule matching (<see cref="SignalMatcher.Match"/> with the shipped
-/// rules). Results are per line (OperationsPerInvoke = <see cref="Lines"/>).
+/// rules), and the prefilter that decides which lines are parsed at all
+/// (<see cref="NatsServerLineParser.IsSkippable"/>). Results are per line (OperationsPerInvoke = <see cref="Lines"/>).
 /// Sources: <c>samples</c> = the real server logs of samples-logs/ repeated (mostly DBG/INF, many
 /// signal lines); <c>generated</c> = the first lines of a bench/generate-log file (trace traffic,
 /// rare signals, the mix of the 1 GiB benchmark).
@@ -45,6 +47,21 @@ public class ParserAndMatcherBenchmarks
         var n = 0;
         foreach (var _ in new NatsServerLineParser("bench").Parse(_lines))
             n++;
+        return n;
+    }
+
+    /// <summary>
+    /// The prefilter every line of a file meets before it may become a string: the server prefix
+    /// (pid, stamp, level) and the literals of the rules for that level, on the decoded line.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Lines, Description = "NatsServerLineParser.IsSkippable (prefilter), per line")]
+    public int Prefilter()
+    {
+        var skipper = new NatsServerLineParser("bench", _matcher);
+        var n = 0;
+        foreach (var line in _lines)
+            if (skipper.IsSkippable(line.Text))
+                n++;
         return n;
     }
 

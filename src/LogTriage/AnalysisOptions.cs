@@ -21,6 +21,12 @@ public sealed record AnalysisOptions
     /// <summary>How many lines before and after each evidence line the result carries (read again from seekable inputs); 0 for none.</summary>
     public int EvidenceContextLines { get; init; }
 
+    /// <summary>
+    /// From how many bytes of input (all of known length) reading and matching run on their own
+    /// thread beside the engine's: below, starting the thread costs more than it saves.
+    /// </summary>
+    internal long OverlapFromBytes { get; init; } = 1 << 20;
+
     /// <summary>After how many facts the engine compiles its rules to IL (tests compare both ways).</summary>
     internal long CompileEngineAfterFacts { get; init; } = Engine.EngineSession.CompileAfterFacts;
 

@@ -51,7 +51,7 @@ public sealed class LogAnalyzer
         var run = new AnalysisRun(_rules, _engine, _ranker, _plan, statistics, options.UnrecognisedGroups, options.RuleFired, options.CompileEngineAfterFacts);
         options.Started?.Invoke(run);
         // Only inputs of known length end by themselves; the others may wait for more at any line.
-        if (sources.All(s => s.Length is not null))
+        if (sources.All(s => s.Length is not null) && sources.Sum(s => s.Length!.Value) >= options.OverlapFromBytes)
             MatchingPipeline.Overlapped(EventMerger.Merge(streams), options.Window, _matcher, run);
         else
             MatchingPipeline.Sequential(EventMerger.Merge(streams), options.Window, _matcher, run);

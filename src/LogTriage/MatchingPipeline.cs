@@ -48,18 +48,19 @@ internal static class MatchingPipeline
                 var batch = new Batch();
                 foreach (var e in events)
                 {
-                    if (window.Contains(e.Time))
-                        batch.Add(e, matcher);
-                    else
-                        batch.AddOutside(e);
+                    batch.Add(e, window.Contains(e.Time));
                     if (batch.Count == BatchSize)
                     {
+                        batch.Match(matcher);
                         queue.Add(batch, stop.Token);
                         batch = new Batch();
                     }
                 }
                 if (batch.Count > 0)
+                {
+                    batch.Match(matcher);
                     queue.Add(batch, stop.Token);
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -97,6 +98,9 @@ internal static class MatchingPipeline
     /// <summary>Consecutive events, each with its signals (or marked outside the window).</summary>
     private sealed class Batch
     {
+        /// <summary>Parts of a batch matched at once: the events are independent, and matching is most of a signal-dense log's reading.</summary>
+        private const int Parts = 4;
+
         private readonly LogEvent[] _events = new LogEvent[BatchSize];
         // Where each event's signals end in _signals; -1: the event is outside the window.
         private readonly int[] _signalEnds = new int[BatchSize];
@@ -104,17 +108,36 @@ internal static class MatchingPipeline
 
         public int Count { get; private set; }
 
-        public void Add(LogEvent e, SignalMatcher matcher)
+        public void Add(LogEvent e, bool inWindow)
         {
-            matcher.Match(e, _signals);
             _events[Count] = e;
-            _signalEnds[Count++] = _signals.Count;
+            _signalEnds[Count++] = inWindow ? 0 : -1;
         }
 
-        public void AddOutside(LogEvent e)
+        /// <summary>Matches the events in parts on the cores free, then lays their signals out in event order.</summary>
+        public void Match(SignalMatcher matcher)
         {
-            _events[Count] = e;
-            _signalEnds[Count++] = -1;
+            var size = (Count + Parts - 1) / Parts;
+            var found = new List<Signal>[Parts];
+            Parallel.For(0, Parts, part =>
+            {
+                var signals = found[part] = [];
+                for (var i = part * size; i < Math.Min(Count, (part + 1) * size); i++)
+                {
+                    if (_signalEnds[i] < 0)
+                        continue;
+                    matcher.Match(_events[i], signals);
+                    _signalEnds[i] = signals.Count;
+                }
+            });
+            for (var part = 0; part < Parts; part++)
+            {
+                var offset = _signals.Count;
+                for (var i = part * size; i < Math.Min(Count, (part + 1) * size); i++)
+                    if (_signalEnds[i] >= 0)
+                        _signalEnds[i] += offset;
+                _signals.AddRange(found[part]);
+            }
         }
 
         public void HandTo(AnalysisRun run, List<Signal> signals)

@@ -60,18 +60,58 @@ internal static class ConnectionPrefixParser
         return new ConnectionInfo(kind, id, head.ToString(), host, port, version, lang, name, account, user);
     }
 
+    /// <summary>
+    /// Where the message starts, as <see cref="TryParse"/> finds it (0 when there is no prefix),
+    /// without making the connection: the skip test asks it of every debug line.
+    /// </summary>
+    public static int MessageStart(ReadOnlySpan<char> message)
+    {
+        var first = message.IndexOf(Separator);
+        if (first <= 0)
+            return 0;
+        var head = message[..first];
+        if (head is "SYSTEM" or "JETSTREAM" or "ACCOUNT")
+            return first + Separator.Length;
+        if (!IsAddress(head, out _, out _, out _))
+            return 0;
+        var rest = message[(first + Separator.Length)..];
+        var idEnd = rest.IndexOf(Separator);
+        var idToken = idEnd < 0 ? rest : rest[..idEnd];
+        if (!TryParseId(idToken, out _, out _))
+            return 0;
+        if (idEnd < 0)
+            return message.Length;
+        var pos = first + Separator.Length + idToken.Length + Separator.Length;
+        for (var quoted = 0; quoted < 2 && pos < message.Length && message[pos] == '"'; quoted++)
+        {
+            var end = FindClosingQuote(message, pos + 1);
+            if (end < 0 || !message[(end + 1)..].StartsWith(Separator))
+                break;
+            pos = end + 1 + Separator.Length;
+        }
+        return pos;
+    }
+
+    /// <summary><c>host:port</c>, <c>[v6]:port</c> or a proxied <c>client/host:port</c>.</summary>
+    private static bool IsAddress(ReadOnlySpan<char> head, out int slash, out int colon, out int port)
+    {
+        port = 0;
+        // A websocket client behind a proxy is written as clientIP/remoteAddr.
+        slash = head.IndexOf('/');
+        var address = slash >= 0 ? head[(slash + 1)..] : head;
+        colon = address.LastIndexOf(':');
+        if (colon <= 0 || colon == address.Length - 1 || address.Contains(' '))
+            return false;
+        return int.TryParse(address[(colon + 1)..], out port);
+    }
+
     private static bool TrySplitAddress(ReadOnlySpan<char> head, out string? host, out int? port)
     {
         host = null;
         port = null;
-        // A websocket client behind a proxy is written as clientIP/remoteAddr.
-        var slash = head.IndexOf('/');
+        if (!IsAddress(head, out var slash, out var colon, out var p))
+            return false;
         var address = slash >= 0 ? head[(slash + 1)..] : head;
-        var colon = address.LastIndexOf(':');
-        if (colon <= 0 || colon == address.Length - 1 || address.Contains(' '))
-            return false;
-        if (!int.TryParse(address[(colon + 1)..], out var p))
-            return false;
         var h = address[..colon];
         if (h.Length > 1 && h[0] == '[' && h[^1] == ']')
             h = h[1..^1];

@@ -42,6 +42,10 @@ public sealed class FormatDetector
                 best = format;
                 bestScore = score;
             }
+            // Every line recognised: no later format can score more (scores are shares, 0..1), so
+            // the others are not asked (some build costly parsers; a small log should not wait).
+            if (bestScore >= 1.0)
+                break;
         }
         return best;
     }

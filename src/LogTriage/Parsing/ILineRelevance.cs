@@ -8,6 +8,12 @@ namespace LogTriage.Parsing;
 public interface ILineRelevance
 {
     bool MayMatter(ReadOnlySpan<char> message, LogLevel level, EventOrigin origin);
+
+    /// <summary>
+    /// Whether asking costs enough that a parser should first cut the message down to what the
+    /// rules read (the connection prefix off), rather than ask about the whole rest of the line.
+    /// </summary>
+    bool IsCostly(LogLevel level, EventOrigin origin) => false;
 }
 
 /// <summary>Every line matters: nothing is skipped.</summary>

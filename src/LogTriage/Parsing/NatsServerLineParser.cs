@@ -70,7 +70,29 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
     private bool IsSkippable(ReadOnlySpan<char> line, ServerLinePrefix prefix, out DateTimeOffset? time)
     {
         time = prefix.Time;
-        return prefix.Level < LogLevel.Warning && !_relevance.MayMatter(line[prefix.MessageStart..], prefix.Level, EventOrigin.Server);
+        if (prefix.Level >= LogLevel.Warning)
+            return false;
+        // The rules read the event's message, which the connection prefix is no part of: where the
+        // literal search is costly it skips it (most of a debug line). A line with colour codes is
+        // searched whole, as its event is made from the line without them.
+        var message = !_relevance.IsCostly(prefix.Level, EventOrigin.Server) || line.Contains('\x1b') ? line[prefix.MessageStart..] : MessageOf(line, prefix);
+        return !_relevance.MayMatter(message, prefix.Level, EventOrigin.Server);
+    }
+
+    /// <summary>The message of a server line: after the prefixes, without trailing blanks or a table's closing border.</summary>
+    private static ReadOnlySpan<char> MessageOf(ReadOnlySpan<char> text, ServerLinePrefix prefix)
+    {
+        var body = BodyOf(text, prefix);
+        return body[ConnectionPrefixParser.MessageStart(body)..];
+    }
+
+    private static ReadOnlySpan<char> BodyOf(ReadOnlySpan<char> text, ServerLinePrefix prefix)
+    {
+        var body = text[prefix.MessageStart..].TrimEnd();
+        // A markdown table row closes its cell after the line: "| [7] 2026/... [INF] Server is ready |".
+        if (body.EndsWith('|') && text[..prefix.Start].TrimStart().StartsWith('|'))
+            body = body[..^1].TrimEnd();
+        return body;
     }
 
     private bool IsKnownPrefix(ReadOnlySpan<char> prefix)
@@ -137,10 +159,7 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
 
     private LogEvent ServerEvent(long number, string text, ServerLinePrefix prefix)
     {
-        var body = text.AsSpan(prefix.MessageStart).TrimEnd();
-        // A markdown table row closes its cell after the line: "| [7] 2026/... [INF] Server is ready |".
-        if (body.EndsWith('|') && text.AsSpan(0, prefix.Start).TrimStart().StartsWith('|'))
-            body = body[..^1].TrimEnd();
+        var body = BodyOf(text, prefix);
         var connection = ConnectionPrefixParser.TryParse(body, out var messageStart);
         var message = body[messageStart..].ToString();
         return new LogEvent(_input, number, prefix.Time, prefix.Level, EventOrigin.Server, connection, message, text);

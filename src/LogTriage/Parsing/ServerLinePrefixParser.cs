@@ -89,8 +89,15 @@ internal static class ServerLinePrefixParser
 
         if (line.Length > 2 && line[0] == '[' && char.IsAsciiDigit(line[1]))
         {
-            var close = line.IndexOf(']');
-            if (close < 2 || !int.TryParse(line[1..close], out var p))
+            // The first ']' as IndexOf finds it, but a character no number can hold ends the look early.
+            var close = 1;
+            while (close < line.Length && line[close] != ']')
+            {
+                var c = line[close++];
+                if (!char.IsAsciiDigit(c) && !char.IsWhiteSpace(c) && c != '\0')
+                    return false;
+            }
+            if (close >= line.Length || !TryPid(line[1..close], out var p))
                 return false;
             pid = p;
             pos = close + 1;
@@ -127,6 +134,14 @@ internal static class ServerLinePrefixParser
 
         prefix = new ServerLinePrefix(pid, time, level, pos);
         return true;
+    }
+
+    /// <summary>As <c>int.TryParse</c>; digits alone, the usual case, without its general number parser.</summary>
+    private static bool TryPid(ReadOnlySpan<char> s, out int pid)
+    {
+        if (s.Length <= 9 && TryDigits(s, out pid))
+            return true;
+        return int.TryParse(s, out pid);
     }
 
     private static bool IsRotationNotice(ReadOnlySpan<char> message) =>
@@ -182,7 +197,7 @@ internal static class ServerLinePrefixParser
         length = 0;
         if (s.Length < 5 || s[0] != '[')
             return false;
-        var close = s.IndexOf(']');
+        var close = s[..Math.Min(s.Length, 25)].IndexOf(']');
         if (close < 4 || close > 24)
             return false;
         var label = AnsiColour.Strip(s[1..close]);

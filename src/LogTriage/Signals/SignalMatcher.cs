@@ -38,6 +38,8 @@ public sealed class SignalMatcher : ILineRelevance
     public bool MayMatter(ReadOnlySpan<char> message, LogLevel level, EventOrigin origin) =>
         _groups[(int)origin, (int)level].MayMatter(message);
 
+    public bool IsCostly(LogLevel level, EventOrigin origin) => _groups[(int)origin, (int)level].IsCostly;
+
     public void Match(LogEvent e, List<Signal> into)
     {
         var group = _groups[(int)e.Origin, (int)e.Level];
@@ -85,6 +87,7 @@ public sealed class SignalMatcher : ILineRelevance
         // Building a multi-string search is costly: a group is built when a line of its origin and
         // level first comes, so a server log never pays for the client groups, nor a 10 KB log for all.
         private readonly Lazy<SearchValues<string>?> _literals;
+        private readonly Lazy<VerdictMemo?> _memoIfSlow;
         private readonly int[][] _byFirstAscii = new int[128][];
         private readonly int[] _notAsciiFirst;
         private readonly int[] _all;
@@ -100,8 +103,8 @@ public sealed class SignalMatcher : ILineRelevance
             LiteralRuleIndex = LiteralRules
                 .Select(m => (m, m.MessageLiterals.Count > 0 ? m.MessageLiterals.Select(l => index[l]).Distinct().ToArray() : null))
                 .ToArray();
-            // Literals by their first character, so that at a hit only the few that can start there are compared.
-            // One pass over the literals (this runs at start-up, for every group).
+            // Literals by their first character, so that at a hit only the few that can start there are
+            // compared; built in one pass, as this runs at start-up for every group.
             var byFirst = new List<int>?[128];
             for (var i = 0; i < LiteralTexts.Length; i++)
                 if (LiteralTexts[i].Length > 0 && char.IsAscii(LiteralTexts[i][0]))
@@ -115,6 +118,7 @@ public sealed class SignalMatcher : ILineRelevance
                 _byFirstAscii[c] = byFirst[c]?.ToArray() ?? [];
             _all = Enumerable.Range(0, LiteralTexts.Length).ToArray();
             _notAsciiFirst = Enumerable.Range(0, LiteralTexts.Length).Where(i => LiteralTexts[i].Length == 0 || !char.IsAscii(LiteralTexts[i][0])).ToArray();
+            _memoIfSlow = new Lazy<VerdictMemo?>(() => IsCostly ? new VerdictMemo() : null);
             _literals = new Lazy<SearchValues<string>?>(() =>
                 LiteralTexts.Length > 0 ? SearchValues.Create(LiteralTexts, StringComparison.OrdinalIgnoreCase) : null);
         }
@@ -146,7 +150,33 @@ public sealed class SignalMatcher : ILineRelevance
                     found[i] = true;
         }
 
-        public bool MayMatter(ReadOnlySpan<char> message) =>
-            OtherRules.Length > 0 || (Literals is not null && message.IndexOfAny(Literals) >= 0);
+        public bool MayMatter(ReadOnlySpan<char> message)
+        {
+            if (OtherRules.Length > 0)
+                return true;
+            if (Literals is not { } literals)
+                return false;
+            if (Memo is not { } memo || message.Length > VerdictMemo.MaxLength)
+                return message.IndexOfAny(literals) >= 0;
+            // Debug lines repeat a few messages ("Client Ping Timer") behind their connection prefix:
+            // their verdict is remembered rather than searched for again.
+            if (memo.TryGet(message, out var known))
+                return known;
+            var matters = message.IndexOfAny(literals) >= 0;
+            memo.Set(message, matters);
+            return matters;
+        }
+
+        /// <summary>
+        /// Only for a group of more literals than .NET searches vectorised (80, the limit of its Teddy
+        /// search): its scalar search costs several times a lookup. A trace line's few literals are
+        /// searched faster than a miss here would cost.
+        /// </summary>
+        private VerdictMemo? Memo => _memoIfSlow.Value;
+
+        public bool IsCostly => LiteralTexts.Length > VectorisedLiterals;
+
+        /// <summary>The most literals .NET searches with its vectorised (Teddy) search; above, it runs a scalar automaton.</summary>
+        private const int VectorisedLiterals = 80;
     }
 }

@@ -32,13 +32,27 @@ public class ParallelPipelineTests
     }
 
     [Test]
+    public void A_time_window_in_the_middle_of_a_file_gives_the_report_of_the_pipe()
+    {
+        // The generated log starts at 08:00 and runs ~20 ms a line: the window keeps its middle third.
+        var bytes = GeneratedLog(lines: 120_000);
+        var window = new TimeWindow(new DateTimeOffset(2026, 11, 20, 8, 13, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 20, 8, 26, 0, TimeSpan.Zero));
+        var options = Overlapped with { Window = window };
+        var file = ShippedRules.Analyzer.Analyze([new InputSource("w.log", () => new MemoryStream(bytes, writable: false), bytes.Length)], options);
+        var pipe = ShippedRules.Analyzer.Analyze([new InputSource("w.log", () => new MemoryStream(bytes, writable: false), null)], options);
+        Assert.That(file.Causes.Sum(c => c.Count), Is.GreaterThan(0).And.LessThan(ShippedRules.Analyzer.Analyze(
+            [new InputSource("w.log", () => new MemoryStream(bytes, writable: false), bytes.Length)]).Causes.Sum(c => c.Count)), "the window keeps some signals, not all");
+        Assert.That(Render(file), Is.EqualTo(Render(pipe)));
+    }
+
+    [Test]
     public void An_engine_compiled_to_IL_midway_concludes_as_the_interpreted_one()
     {
         // A signal-dense log with many client addresses: thousands of keyed facts, past the switch.
         var bytes = GeneratedLog(lines: 90_000, signalEvery: 3, addresses: 60_000);
         var source = new InputSource("dense.log", () => new MemoryStream(bytes, writable: false), bytes.Length);
-        var switched = ShippedRules.Analyzer.Analyze([source]);
-        var interpreted = ShippedRules.Analyzer.Analyze([source], new AnalysisOptions { CompileEngineAfterFacts = long.MaxValue });
+        var switched = ShippedRules.Analyzer.Analyze([source], Overlapped);
+        var interpreted = ShippedRules.Analyzer.Analyze([source], Overlapped with { CompileEngineAfterFacts = long.MaxValue });
         Assert.That(switched.Engine!.FactsInserted, Is.GreaterThan(LogTriage.Engine.EngineSession.CompileAfterFacts), "the log is dense enough to switch");
         Assert.That(Render(switched), Is.EqualTo(Render(interpreted)));
     }
@@ -53,7 +67,10 @@ public class ParallelPipelineTests
         return fromFile;
     }
 
-    private static string Render(InputSource source) => Render(ShippedRules.Analyzer.Analyze([source]));
+    /// <summary>Even a small file takes the parallel path here.</summary>
+    private static readonly AnalysisOptions Overlapped = new() { OverlapFromBytes = 0 };
+
+    private static string Render(InputSource source) => Render(ShippedRules.Analyzer.Analyze([source], Overlapped));
 
     private static string Render(AnalysisResult result)
     {

@@ -156,14 +156,7 @@ internal sealed class JsonLinesFormat : ILogFormat
             foreach (var line in lines)
             {
                 if (TryRead(line.Text, out var message, out var level, out var time))
-                {
-                    // A server embedded in an application logs through the application's logger:
-                    // its connection prefix still says whose line it is.
-                    var connection = ConnectionPrefixParser.TryParse(message, out var messageStart);
-                    yield return connection is null
-                        ? new LogEvent(input, line.Number, time, level, EventOrigin.Unknown, null, message, line.Text)
-                        : new LogEvent(input, line.Number, time, level, EventOrigin.Server, connection, message[messageStart..], line.Text);
-                }
+                    yield return StructuredLineEvent.Of(input, line.Number, time, level, message, line.Text);
                 else
                     yield return UnparsedLine.Event(input, line.Number, line.Text, null);
             }

@@ -93,7 +93,7 @@ internal sealed class LogfmtFormat : ILogFormat
             foreach (var line in lines)
             {
                 if (TryRead(line.Text, out var message, out var level, out var time))
-                    yield return new LogEvent(input, line.Number, time, level, EventOrigin.Unknown, null, message, line.Text);
+                    yield return StructuredLineEvent.Of(input, line.Number, time, level, message, line.Text);
                 else
                     yield return UnparsedLine.Event(input, line.Number, line.Text, null);
             }

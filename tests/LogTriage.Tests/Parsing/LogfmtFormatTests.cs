@@ -33,4 +33,21 @@ public class LogfmtFormatTests
         var causes = ShippedRules.Analyzer.Analyze([InputSource.FromText("app.log", Log)]).Causes.Select(c => c.Cause).ToList();
         Assert.That(causes, Does.Contain("network").And.Contain("payload"));
     }
+
+    [Test]
+    public void A_server_embedded_in_an_application_is_recognised_through_logrus()
+    {
+        const string embedded = """
+            time="2026-03-02T08:16:00Z" level=error msg="10.0.0.1:5000 - cid:5 - \"v1.37.0:go:orders\" - authentication error"
+            time="2026-03-02T08:16:00Z" level=debug msg="10.0.0.1:5000 - cid:5 - \"v1.37.0:go:orders\" - Client connection closed: Authentication Failure"
+            """;
+        var stats = new InputStatistics("app");
+        using var lines = new PeekableLines(LineReader.ReadLines(InputSource.FromText("app", embedded).Open(), stats));
+        var events = new LogfmtFormat().CreateParser("app").Parse(lines).ToList();
+        Assert.That(events.Select(e => e.Origin), Is.All.EqualTo(EventOrigin.Server));
+        Assert.That(events[0].Message, Is.EqualTo("authentication error"));
+        Assert.That(events[0].Connection?.Id, Is.EqualTo(5));
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("app.log", embedded)]);
+        Assert.That(result.Causes.First().Cause, Is.EqualTo("auth"));
+    }
 }

@@ -22,6 +22,7 @@ public static class CommandLine
         root.Subcommands.Add(ProbeCommand.Create(terminal));
         root.Subcommands.Add(ScanCommand.Create(terminal));
         root.Subcommands.Add(CheckCommand.Create(terminal));
+        root.Subcommands.Add(ShipCommand.Create(terminal));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -14,6 +14,17 @@ public sealed record InputSource(string Name, Func<Stream> Open, long? Length)
     /// <summary>Leave a last line without its line end for the next scan: the writer may be in the middle of it.</summary>
     public bool CompleteLinesOnly { get; init; }
 
+    /// <summary>
+    /// The input's lines as the analysis reads them (gzip undone, text checked), for a consumer
+    /// that carries lines elsewhere instead of analysing them (the fleet's shipper).
+    /// </summary>
+    public IEnumerable<InputLine> ReadLines(InputStatistics stats)
+    {
+        using var stream = BinaryDetector.EnsureText(Decompression.Unwrap(Open()));
+        foreach (var line in LineReader.ReadLines(stream, stats))
+            yield return line;
+    }
+
     public static InputSource FromFile(string path) =>
         new(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16), new FileInfo(path).Length);
 

@@ -59,7 +59,8 @@ public class ReadmeCommandTests
         Shim(bin, "docker", $"cat '{Path.Combine(logs, "nats-server.log")}'");
 
         _monitorPort = MonitoringPort();
-        _server = NatsServerProcess.Start("", true, "-m", _monitorPort.ToString());
+        var store = Directory.CreateDirectory(Path.Combine(_sandbox, "jetstream")).FullName;
+        _server = NatsServerProcess.Start($"jetstream {{ store_dir: \"{store}\" }}", true, "-m", _monitorPort.ToString());
     }
 
     [OneTimeTearDown]
@@ -125,6 +126,7 @@ public class ReadmeCommandTests
             .Replace("http://127.0.0.1:8222", $"http://127.0.0.1:{_monitorPort}")
             .Replace("@nats:8222", $"@127.0.0.1:{_monitorPort}")
             .Replace("http://nats:8222", $"http://127.0.0.1:{_monitorPort}")
+            .Replace("nats://nats:4222", _server!.Url)
             .Replace("rules explain ID", "rules explain server.auth.authentication-error")
             .Replace(" [DIR]", "");
         // A followed file never ends: the user stops it, here after a few seconds.
@@ -174,6 +176,10 @@ public class ReadmeCommandTests
         {
             var path = InSandbox(written.Groups[1].Value.Replace("$DATE", "$(date +%F)"));
             Assert.That(new FileInfo(path).Length, Is.GreaterThan(0), $"{path} was not written");
+        }
+        else if (command.Contains("logtriage ship"))
+        {
+            Assert.That(stderr, Does.Match(@"^logtriage: shipped [1-9]\d* lines in [1-9]\d* batches to LOGS"));
         }
         else
         {

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using LogTriage.Fleet;
+using LogTriage.Input;
+
+namespace LogTriage.Cli;
+
+/// <summary>
+/// <c>logtriage ship INPUT... --server URL</c>: publishes log lines into a JetStream stream, in
+/// batches, on <c>logs.&lt;cluster&gt;.&lt;server&gt;.&lt;source&gt;</c>, for a fleet of LogTriage
+/// processes to analyse. Running it again over the same files sends nothing twice.
+/// </summary>
+public static class ShipCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Log files, directories or globs to ship, or - for standard input (.gz is read transparently).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var server = new Option<string>("--server", "-s")
+        {
+            Description = "The NATS server with JetStream: nats://host:4222.",
+            DefaultValueFactory = _ => "nats://127.0.0.1:4222",
+        };
+        var stream = new Option<string>("--stream") { Description = "The stream the lines go to.", DefaultValueFactory = _ => "LOGS" };
+        var cluster = new Option<string>("--cluster") { Description = "The NATS cluster the logs are from (the subject's second token).", DefaultValueFactory = _ => "default" };
+        var serverName = new Option<string>("--server-name") { Description = "The server or host the logs are from (third token); default: this machine's name." };
+        var source = new Option<string?>("--source") { Description = "The source (fourth token); default: each input's file name." };
+        var create = new Option<bool>("--create") { Description = "Create the stream (subjects logs.>) if it does not exist." };
+        var window = new Option<string>("--duplicate-window") { Description = "With --create: how long JetStream remembers batch ids, so a shipper restarted within it duplicates nothing.", DefaultValueFactory = _ => "1h" };
+        var maxAge = new Option<string?>("--max-age") { Description = "With --create: how long the stream keeps lines (e.g. 7d); default: no limit." };
+        var batch = new Option<int>("--batch-kb") { Description = "Publish a batch when it reaches this many KiB of lines.", DefaultValueFactory = _ => 1024 };
+
+        var command = new Command("ship", "Publish log lines to a NATS JetStream stream, in batches, for a fleet of LogTriage workers.");
+        command.Arguments.Add(inputs);
+        foreach (var option in new Option[] { server, stream, cluster, serverName, source, create, window, maxAge, batch })
+            command.Options.Add(option);
+
+        command.SetAction(async (parse, cancel) =>
+        {
+            var resolution = new InputResolver(terminal.StandardInput).Resolve(parse.GetValue(inputs)!);
+            if (resolution.Sources.Count == 0)
+                throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no readable input");
+            foreach (var error in resolution.Errors)
+                terminal.Error.WriteLine($"logtriage: {error}");
+            var options = new ShipOptions(parse.GetValue(server)!, parse.GetValue(stream)!, parse.GetValue(cluster)!, parse.GetValue(serverName) ?? Environment.MachineName)
+            {
+                Source = parse.GetValue(source),
+                Create = parse.GetValue(create),
+                DuplicateWindow = Duration(parse.GetValue(window)!, "--duplicate-window"),
+                MaxAge = parse.GetValue(maxAge) is { } age ? Duration(age, "--max-age") : TimeSpan.Zero,
+                BatchBytes = Math.Max(1, parse.GetValue(batch)) * 1024,
+            };
+            try
+            {
+                var result = await new LogShipper(options).ShipAsync(resolution.Sources, cancel);
+                terminal.Error.WriteLine($"logtriage: shipped {result.Lines} lines in {result.Batches} batches to {options.Stream}"
+                    + (result.Duplicates > 0 ? $" ({result.Duplicates} batches the stream already had)" : ""));
+                return ExitCodes.Success;
+            }
+            catch (FleetException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        });
+        return command;
+    }
+
+    private static TimeSpan Duration(string text, string option) =>
+        Rules.DurationText.TryParse(text, out var duration) && duration > TimeSpan.Zero
+            ? duration
+            : throw new UsageException($"{option}: '{text}' is not a duration (30s, 10m, 1h, 7d)");
+}

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using LogTriage.Input;
+using LogTriage.Input.Scanning;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+using NATS.Net;
+
+namespace LogTriage.Fleet;
+
+/// <summary>
+/// Publishes inputs' lines to a JetStream stream in batches of about <see cref="ShipOptions.BatchBytes"/>,
+/// one message per batch on <c>logs.&lt;cluster&gt;.&lt;server&gt;.&lt;source&gt;</c>, with where the
+/// lines came from in headers. Each batch's message id is made of the input's identity and the
+/// batch's line range, and batches are cut the same way on every run, so JetStream's duplicate
+/// window drops what a restarted shipper sends again.
+/// </summary>
+public sealed class LogShipper(ShipOptions options)
+{
+    public async Task<ShipResult> ShipAsync(IReadOnlyList<InputSource> inputs, CancellationToken cancel = default)
+    {
+        await using var nats = new NatsClient(new NatsOpts { Url = options.Url, Name = "logtriage-ship", MaxReconnectRetry = 3 });
+        try
+        {
+            await nats.ConnectAsync();
+        }
+        catch (NatsException e)
+        {
+            throw new FleetException($"cannot connect to {options.Url}: {e.GetBaseException().Message}");
+        }
+        var js = nats.CreateJetStreamContext();
+        try
+        {
+            await EnsureStreamAsync(js, cancel);
+            var total = new ShipResult(0, 0, 0, 0);
+            foreach (var input in inputs)
+                total = Add(total, await ShipInputAsync(js, input, cancel));
+            return total;
+        }
+        catch (NatsException e) when (e is not NatsJSApiException)
+        {
+            throw new FleetException($"lost {options.Url} while shipping: {e.GetBaseException().Message}");
+        }
+    }
+
+    private async Task EnsureStreamAsync(INatsJSContext js, CancellationToken cancel)
+    {
+        try
+        {
+            await js.GetStreamAsync(options.Stream, cancellationToken: cancel);
+        }
+        catch (NatsJSApiException e) when (e.Error.ErrCode == 10059)
+        {
+            if (!options.Create)
+                throw new FleetException($"stream {options.Stream} does not exist on {options.Url} (--create makes it)");
+            await js.CreateStreamAsync(new StreamConfig(options.Stream, [LogSubject.All])
+            {
+                DuplicateWindow = options.DuplicateWindow,
+                MaxAge = options.MaxAge,
+                Storage = StreamConfigStorage.File,
+            }, cancel);
+        }
+        catch (NatsNoRespondersException)
+        {
+            throw new FleetException($"JetStream is not enabled on {options.Url}: start nats-server with -js (or a jetstream block in its configuration)");
+        }
+        catch (NatsJSApiException e) when (e.Error.ErrCode is 10039 or 10076)
+        {
+            throw new FleetException($"JetStream is not enabled for this account on {options.Url}: {e.Error.Description}");
+        }
+    }
+
+    private async Task<ShipResult> ShipInputAsync(INatsJSContext js, InputSource input, CancellationToken cancel)
+    {
+        var subject = LogSubject.For(options.Cluster, options.Server, options.Source ?? SourceName(input));
+        var stats = new InputStatistics(input.Name);
+        var batch = new StringBuilder();
+        long first = 0, last = 0, offset = 0, batchOffset = 0;
+        var result = new ShipResult(0, 0, 0, 0);
+        string? identity = null;
+
+        foreach (var line in input.ReadLines(stats))
+        {
+            identity ??= Identity(input, line.Text);
+            if (batch.Length == 0)
+            {
+                first = line.Number;
+                batchOffset = offset;
+            }
+            batch.Append(line.Text).Append('\n');
+            last = line.Number;
+            offset += Encoding.UTF8.GetByteCount(line.Text) + 1;
+            if (batch.Length >= options.BatchBytes)
+            {
+                result = Add(result, await PublishAsync(js, subject, input.Name, identity, first, last, batchOffset, batch, cancel));
+                batch.Clear();
+            }
+        }
+        if (batch.Length > 0)
+            result = Add(result, await PublishAsync(js, subject, input.Name, identity!, first, last, batchOffset, batch, cancel));
+        return result;
+    }
+
+    private static async Task<ShipResult> PublishAsync(
+        INatsJSContext js, string subject, string input, string identity, long first, long last, long offset, StringBuilder batch, CancellationToken cancel)
+    {
+        var headers = new NatsHeaders
+        {
+            [ShipHeaders.Host] = Environment.MachineName,
+            [ShipHeaders.Input] = input,
+            [ShipHeaders.FirstLine] = first.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ShipHeaders.Lines] = (last - first + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ShipHeaders.Offset] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var data = Encoding.UTF8.GetBytes(batch.ToString());
+        var ack = await js.PublishAsync(subject, data, headers: headers, opts: new NatsJSPubOpts { MsgId = $"{identity}:{first}-{last}" }, cancellationToken: cancel);
+        // A duplicate is what a restarted shipper is meant to send: counted, not an error.
+        if (ack.Error is { } error)
+            throw new FleetException($"JetStream refused a batch of {input}: {error.Description} ({error.ErrCode})");
+        return new ShipResult(last - first + 1, 1, ack.Duplicate ? 1 : 0, data.Length);
+    }
+
+    /// <summary>
+    /// What names an input across runs: a file's inode and the hash of its first line (a rotated
+    /// file keeps both, a truncated or replaced one gets a new identity); standard input has only the hash.
+    /// </summary>
+    private static string Identity(InputSource input, string firstLine)
+    {
+        if (input.Name != InputSource.StandardInputName && File.Exists(input.Name))
+        {
+            var file = FileIdentity.Of(input.Name);
+            return $"{file.Inode}-{file.FirstLineHash}";
+        }
+        return "stdin-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(firstLine)))[..16].ToLowerInvariant();
+    }
+
+    private static string SourceName(InputSource input) =>
+        input.Name == InputSource.StandardInputName ? "stdin" : Path.GetFileName(input.Name);
+
+    private static ShipResult Add(ShipResult a, ShipResult b) =>
+        new(a.Lines + b.Lines, a.Batches + b.Batches, a.Duplicates + b.Duplicates, a.Bytes + b.Bytes);
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using LogTriage.Tests.Support;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+using NATS.Net;
+
+namespace LogTriage.Tests.Fleet;
+
+/// <summary>`logtriage ship` against the real nats-server 2.9 with JetStream.</summary>
+[NonParallelizable]
+public class ShipCommandTests
+{
+    private NatsServerProcess _server = null!;
+    private string _store = "";
+
+    [SetUp]
+    public void StartJetStream()
+    {
+        _store = Directory.CreateTempSubdirectory("logtriage-ship-").FullName;
+        _server = NatsServerProcess.Start($"jetstream {{ store_dir: \"{_store}\" }}");
+    }
+
+    [TearDown]
+    public void Stop()
+    {
+        _server.Dispose();
+        Directory.Delete(_store, recursive: true);
+    }
+
+    private static readonly string[] Samples = ["slow-consumer.log", "auth-wrong-password.log"];
+
+    private CliRun Ship(params string[] extra) =>
+        CliRun.Of(["ship", .. Samples.Select(RepositoryPaths.Sample), "--server", _server.Url, "--server-name", "nats-0", "--batch-kb", "1", .. extra]);
+
+    private async Task<List<(string Subject, string Input, long FirstLine, string Text)>> ReadStream()
+    {
+        await using var nats = new NatsClient(_server.Url);
+        var js = nats.CreateJetStreamContext();
+        var consumer = await js.CreateOrderedConsumerAsync("LOGS");
+        var stream = await js.GetStreamAsync("LOGS");
+        var messages = new List<(string, string, long, string)>();
+        var count = (long)stream.Info.State.Messages;
+        await foreach (var msg in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = (int)count, Expires = TimeSpan.FromSeconds(5) }))
+            messages.Add((msg.Subject, msg.Headers!["LogTriage-Input"].ToString(), long.Parse(msg.Headers["LogTriage-First-Line"].ToString()), Encoding.UTF8.GetString(msg.Data!)));
+        return messages;
+    }
+
+    [Test]
+    public async Task Every_line_arrives_once_in_batches_on_the_servers_subject_and_a_second_run_sends_nothing_new()
+    {
+        var first = Ship("--create");
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
+        var shipped = await ReadStream();
+        Assert.That(shipped, Has.Count.GreaterThan(2), "1 KiB batches cut the samples into several messages");
+
+        foreach (var sample in Samples)
+        {
+            var batches = shipped.Where(m => m.Input == RepositoryPaths.Sample(sample)).OrderBy(m => m.FirstLine).ToList();
+            Assert.That(batches.Select(b => b.Subject), Is.All.EqualTo($"logs.default.nats-0.{sample.Replace('.', '_')}"));
+            Assert.That(string.Concat(batches.Select(b => b.Text)), Is.EqualTo(string.Concat(File.ReadAllLines(RepositoryPaths.Sample(sample)).Select(l => l + "\n"))));
+        }
+
+        var again = Ship();
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
+        Assert.That(again.Error, Does.Contain($"({shipped.Count} batches the stream already had)"));
+        Assert.That(await ReadStream(), Has.Count.EqualTo(shipped.Count));
+    }
+
+    [Test]
+    public void A_missing_stream_without_create_is_one_line_and_exit_2()
+    {
+        var run = Ship();
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"logtriage: stream LOGS does not exist on {_server.Url} (--create makes it)"));
+    }
+
+    [Test]
+    public void A_server_without_JetStream_is_one_line_and_exit_2()
+    {
+        using var plain = NatsServerProcess.Start();
+        var run = CliRun.Of("ship", RepositoryPaths.Sample("slow-consumer.log"), "--server", plain.Url, "--create");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error.Trim(), Does.StartWith("logtriage: JetStream is not enabled on").And.Not.Contain("\n"));
+    }
+}

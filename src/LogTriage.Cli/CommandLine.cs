@@ -23,6 +23,8 @@ public static class CommandLine
         root.Subcommands.Add(ScanCommand.Create(terminal));
         root.Subcommands.Add(CheckCommand.Create(terminal));
         root.Subcommands.Add(ShipCommand.Create(terminal));
+        root.Subcommands.Add(WorkerCommand.Create(terminal));
+        root.Subcommands.Add(FleetCommand.Create(terminal));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

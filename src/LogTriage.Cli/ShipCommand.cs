@@ -18,11 +18,7 @@ public static class ShipCommand
             Description = "Log files, directories or globs to ship, or - for standard input (.gz is read transparently).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var server = new Option<string>("--server", "-s")
-        {
-            Description = "The NATS server with JetStream: nats://host:4222.",
-            DefaultValueFactory = _ => "nats://127.0.0.1:4222",
-        };
+        var server = FleetOptions.Server();
         var stream = new Option<string>("--stream") { Description = "The stream the lines go to.", DefaultValueFactory = _ => "LOGS" };
         var cluster = new Option<string>("--cluster") { Description = "The NATS cluster the logs are from (the subject's second token).", DefaultValueFactory = _ => "default" };
         var serverName = new Option<string>("--server-name") { Description = "The server or host the logs are from (third token); default: this machine's name." };

@@ -77,9 +77,14 @@ public sealed class LogAnalyzer
         {
             try
             {
-                stream = BinaryDetector.EnsureText(SkipRead(Decompression.Unwrap(input.Open()), input.SkipBytes));
                 var reader = new LineReader();
-                lines = new PeekableLines(reader.Read(stream, stats, input.FirstLine, input.CompleteLinesOnly), () => reader.AtEndOfAvailable);
+                if (input.NumberedLines is { } numbered)
+                    lines = new PeekableLines(Counted(numbered, stats));
+                else
+                {
+                    stream = BinaryDetector.EnsureText(SkipRead(Decompression.Unwrap(input.Open()), input.SkipBytes));
+                    lines = new PeekableLines(reader.Read(stream, stats, input.FirstLine, input.CompleteLinesOnly), () => reader.AtEndOfAvailable);
+                }
                 var format = forced ?? _formats.Detect(lines.Peek(detectionLines));
                 stats.Format = format.Name;
                 parser = format.CreateParser(input.Name, _matcher);
@@ -120,6 +125,38 @@ public sealed class LogAnalyzer
             events?.Dispose();
             lines?.Dispose();
             stream?.Dispose();
+        }
+    }
+
+    private static IEnumerable<InputLine> Counted(IEnumerable<InputLine> lines, InputStatistics stats)
+    {
+        foreach (var line in lines)
+        {
+            stats.Lines++;
+            stats.Bytes += System.Text.Encoding.UTF8.GetByteCount(line.Text) + 1;
+            yield return line;
+        }
+    }
+
+    /// <summary>
+    /// The lines of an input's events that at least one rule matches, each event's lines with their
+    /// numbers: what a fleet's worker forwards, since the engine needs nothing else to reach the
+    /// same causes (an event's lines stay together; the lines no rule wants are dropped).
+    /// </summary>
+    public IEnumerable<InputLine> SignalLines(InputSource input, AnalysisOptions? options = null)
+    {
+        options ??= new AnalysisOptions();
+        var stats = new InputStatistics(input.Name);
+        var signals = new List<Signal>();
+        foreach (var e in ReadEvents(input, stats, null, options.DetectionLines))
+        {
+            signals.Clear();
+            _matcher.Match(e, signals);
+            if (signals.Count == 0)
+                continue;
+            var number = e.Line;
+            foreach (var text in e.Text.Split('\n'))
+                yield return new InputLine(number++, text);
         }
     }
 

@@ -15,6 +15,16 @@ public sealed record InputSource(string Name, Func<Stream> Open, long? Length)
     public bool CompleteLinesOnly { get; init; }
 
     /// <summary>
+    /// Lines that already carry their numbers, not necessarily consecutive: what a fleet's workers
+    /// kept of an input (its signal lines), read instead of <see cref="Open"/>.
+    /// </summary>
+    public IReadOnlyList<InputLine>? NumberedLines { get; init; }
+
+    /// <summary>An input made of numbered lines, evidence keeping the original file's line numbers.</summary>
+    public static InputSource FromNumberedLines(string name, IReadOnlyList<InputLine> lines) =>
+        new(name, () => Stream.Null, lines.Sum(l => (long)System.Text.Encoding.UTF8.GetByteCount(l.Text) + 1)) { NumberedLines = lines };
+
+    /// <summary>
     /// The input's lines as the analysis reads them (gzip undone, text checked), for a consumer
     /// that carries lines elsewhere instead of analysing them (the fleet's shipper).
     /// </summary>

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LogTriage.Tests.Support;
+using NATS.Net;
+
+namespace LogTriage.Tests.Fleet;
+
+/// <summary>
+/// The whole fleet on the real nats-server 2.9 with JetStream: the samples of several servers are
+/// shipped, three worker processes share the batches and one of them is killed with SIGKILL, and
+/// the fleet's report must equal the single-process analysis of the same files.
+/// </summary>
+[NonParallelizable]
+public class FleetTests
+{
+    private static readonly string[] Samples =
+        ["slow-consumer.log", "auth-wrong-password.log", "server-shutdown.log", "go-panic.log", "max-payload-exceeded.log", "stale-connection.log"];
+
+    private NatsServerProcess _server = null!;
+    private string _store = "";
+
+    [SetUp]
+    public void StartJetStream()
+    {
+        _store = Directory.CreateTempSubdirectory("logtriage-fleet-").FullName;
+        _server = NatsServerProcess.Start($"jetstream {{ store_dir: \"{_store}\" }}");
+    }
+
+    [TearDown]
+    public void Stop()
+    {
+        _server.Dispose();
+        Directory.Delete(_store, recursive: true);
+    }
+
+    private Process Worker()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "worker", "--server", _server.Url, "--once", "--ack-wait", "2s" })
+            start.ArgumentList.Add(argument);
+        return Process.Start(start)!;
+    }
+
+    private static List<(string Cause, long Count, string Severity, double Confidence, string Rules)> Causes(string json) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("causes").EnumerateArray()
+            .Select(c => (c.GetProperty("cause").GetString()!, c.GetProperty("count").GetInt64(), c.GetProperty("severity").GetString()!,
+                c.GetProperty("confidence").GetDouble(), string.Join(",", c.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).Order())))
+            .ToList();
+
+    [Test]
+    public async Task Three_workers_one_killed_give_the_report_of_a_single_process()
+    {
+        var paths = Samples.Select(RepositoryPaths.Sample).ToArray();
+        var ship = CliRun.Of(["ship", .. paths, "--server", _server.Url, "--create", "--batch-kb", "1"]);
+        Assert.That(ship.ExitCode, Is.EqualTo(0), ship.Error);
+
+        var workers = new[] { Worker(), Worker(), Worker() };
+        // The first worker dies as a killed process does: no ack, no goodbye. Whatever it held
+        // comes back to the others after the ack wait.
+        Thread.Sleep(700);
+        Assert.That(workers[0].HasExited, Is.False, "the worker to kill is still running");
+        workers[0].Kill();
+        foreach (var worker in workers.Skip(1))
+        {
+            Assert.That(worker.WaitForExit(60_000), Is.True, "a worker did not finish");
+            Assert.That(worker.ExitCode, Is.EqualTo(0), worker.StandardError.ReadToEnd());
+        }
+        workers[0].WaitForExit(10_000);
+
+        var fleet = CliRun.Of("fleet", "report", "--server", _server.Url, "--format", "json");
+        Assert.That(fleet.ExitCode, Is.EqualTo(0), fleet.Error);
+        var single = CliRun.Of(["analyze", .. paths, "--format", "json"]);
+        Assert.That(Causes(fleet.Out), Is.EqualTo(Causes(single.Out)), fleet.Out);
+        Assert.That(Causes(fleet.Out).Select(c => c.Cause), Is.SupersetOf(new[] { "auth", "overload", "payload", "server-bug", "unreachable", "network" }));
+
+        // One signal message per shipped batch: a redelivered batch's signals were dropped as duplicates.
+        await using var nats = new NatsClient(_server.Url);
+        var js = nats.CreateJetStreamContext();
+        var logs = await js.GetStreamAsync("LOGS");
+        var signals = await js.GetStreamAsync("SIGNALS");
+        Assert.That(signals.Info.State.Messages, Is.EqualTo(logs.Info.State.Messages));
+        foreach (var worker in workers)
+            worker.Dispose();
+    }
+}

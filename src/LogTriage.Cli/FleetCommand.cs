@@ -1,5 +1,7 @@
 using System.CommandLine;
 using LogTriage.Fleet;
+using LogTriage.Report;
+using LogTriage.Report.Redaction;
 
 namespace LogTriage.Cli;
 
@@ -35,7 +37,13 @@ public static class FleetCommand
             if (sources.Count == 0)
                 throw new UsageException($"the signal stream on {url} is empty: ship logs and run workers first");
             var settings = report.Settings(parse) with { Quiet = true };
-            return new AnalyzeRunner(terminal).Run(rules, sources, [url], settings);
+            var code = new AnalyzeRunner(terminal).Run(rules, sources, [url], settings);
+            // The findings also go to the fleet's key-value bucket, per cause and server, secrets removed.
+            var findings = new ReportBuilder(ToolVersion.Current, new ReportRedactor(new RedactionOptions(Secrets: true, MaskAddresses: false)).Redact)
+                .Build(new LogAnalyzer(rules).Analyze(sources), DateTimeOffset.UtcNow);
+            var kept = await new FleetFindings(url, new FleetNames()).PublishAsync(findings, cancel);
+            terminal.Error.WriteLine($"logtriage: {kept} findings kept in the {new FleetNames().Bucket} bucket (per cause and server)");
+            return code;
         });
 
         var command = new Command("fleet", "The fleet's view: causes across every server and client whose logs were shipped to JetStream.");

@@ -90,11 +90,19 @@ public sealed class LogWorker(LogAnalyzer analyzer, string url, FleetNames names
 
     private SignalBatch Signals(INatsJSMsg<byte[]> msg)
     {
-        var input = msg.Headers?[ShipHeaders.Input].ToString() ?? msg.Subject;
+        // Many hosts ship a /var/log/nats/nats.log: the fleet tells them apart by cluster and server.
+        var input = Origin(msg.Subject) + (msg.Headers?[ShipHeaders.Input].ToString() ?? msg.Subject);
         var first = msg.Headers?[ShipHeaders.FirstLine].ToString() is { } text && long.TryParse(text, out var n) ? n : 1;
         var data = msg.Data ?? [];
         var source = new InputSource(input, () => new MemoryStream(data, writable: false), data.Length) { FirstLine = first };
         return SignalBatch.Of(input, analyzer.SignalLines(source));
+    }
+
+    /// <summary><c>logs.&lt;cluster&gt;.&lt;server&gt;.&lt;source&gt;</c> gives <c>cluster/server:</c>.</summary>
+    public static string Origin(string subject)
+    {
+        var tokens = subject.Split('.');
+        return tokens.Length >= 3 ? $"{tokens[1]}/{tokens[2]}:" : "";
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using LogTriage.Tests.Support;
+using NATS.Client.KeyValueStore;
 using NATS.Net;
 
 namespace LogTriage.Tests.Fleet;
@@ -51,8 +52,10 @@ public class FleetTests
     public async Task Three_workers_one_killed_give_the_report_of_a_single_process()
     {
         var paths = Samples.Select(RepositoryPaths.Sample).ToArray();
-        var ship = CliRun.Of(["ship", .. paths, "--server", _server.Url, "--create", "--batch-kb", "1"]);
-        Assert.That(ship.ExitCode, Is.EqualTo(0), ship.Error);
+        // Two servers' logs: the first three samples from nats-a, the others from nats-b.
+        var shipA = CliRun.Of(["ship", .. paths[..3], "--server", _server.Url, "--server-name", "nats-a", "--create", "--batch-kb", "1"]);
+        var shipB = CliRun.Of(["ship", .. paths[3..], "--server", _server.Url, "--server-name", "nats-b", "--batch-kb", "1"]);
+        Assert.That((shipA.ExitCode, shipB.ExitCode), Is.EqualTo((0, 0)), shipA.Error + shipB.Error);
 
         var workers = new[] { Worker(), Worker(), Worker() };
         // The first worker dies as a killed process does: no ack, no goodbye. Whatever it held
@@ -79,6 +82,14 @@ public class FleetTests
         var logs = await js.GetStreamAsync("LOGS");
         var signals = await js.GetStreamAsync("SIGNALS");
         Assert.That(signals.Info.State.Messages, Is.EqualTo(logs.Info.State.Messages));
+        // The findings per cause and server, in the key-value bucket.
+        var bucket = await nats.CreateKeyValueStoreContext().GetStoreAsync("logtriage-findings");
+        var keys = new List<string>();
+        await foreach (var key in bucket.GetKeysAsync())
+            keys.Add(key);
+        Assert.That(keys, Is.SupersetOf(new[] { "auth.default_nats-a", "overload.default_nats-a", "server-bug.default_nats-b", "payload.default_nats-b", "network.default_nats-b" }));
+        var auth = await bucket.GetEntryAsync<string>("auth.default_nats-a");
+        Assert.That(auth.Value, Does.Contain("\"severity\":\"critical\"").And.Contain("default/nats-a:"));
         foreach (var worker in workers)
             worker.Dispose();
     }

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using LogTriage.Report;
+using NATS.Client.Core;
+using NATS.Client.KeyValueStore;
+using NATS.Net;
+
+namespace LogTriage.Fleet;
+
+/// <summary>
+/// Keeps the fleet's latest findings in a JetStream key-value bucket, one key per cause and server
+/// (<c>&lt;cause&gt;.&lt;cluster&gt;_&lt;server&gt;</c>), so dashboards and alerts read them without
+/// re-running the analysis; the key's history is the finding's history.
+/// </summary>
+public sealed class FleetFindings(string url, FleetNames names)
+{
+    public async Task<int> PublishAsync(CauseReport report, CancellationToken cancel = default)
+    {
+        await using var nats = new NatsClient(new NatsOpts { Url = url, Name = "logtriage-fleet" });
+        var kv = nats.CreateKeyValueStoreContext();
+        var bucket = await kv.CreateOrUpdateStoreAsync(new NatsKVConfig(names.Bucket) { History = 10 }, cancel);
+        var written = 0;
+        foreach (var cause in report.Causes.Concat(report.Context))
+        {
+            foreach (var group in cause.Evidence.GroupBy(e => Server(e.Input)))
+            {
+                var value = JsonSerializer.Serialize(new
+                {
+                    cause = cause.Cause,
+                    title = cause.Title,
+                    severity = cause.Severity,
+                    confidence = cause.Confidence,
+                    count = cause.Count,
+                    firstSeen = cause.FirstSeen,
+                    lastSeen = cause.LastSeen,
+                    rules = cause.Rules,
+                    evidence = group.Select(e => new { e.Input, e.Line, e.Text }).Take(3),
+                    reportedAt = report.GeneratedAt,
+                });
+                await bucket.PutAsync($"{LogSubject.Token(cause.Cause)}.{LogSubject.Token(group.Key)}", value, cancellationToken: cancel);
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /// <summary>The cluster and server of a fleet input name (<c>cluster/server:path</c>), as one key token.</summary>
+    public static string Server(string input)
+    {
+        var colon = input.IndexOf(':');
+        return colon > 0 ? input[..colon].Replace('/', '_') : "unknown";
+    }
+}

@@ -18,6 +18,8 @@ namespace LogTriage.Fleet;
 /// </summary>
 public sealed class LogShipper(ShipOptions options)
 {
+    private const int HeaderRoom = 4096;
+
     public async Task<ShipResult> ShipAsync(IReadOnlyList<InputSource> inputs, CancellationToken cancel = default)
     {
         await using var nats = new NatsClient(new NatsOpts { Url = options.Url, Name = "logtriage-ship", MaxReconnectRetry = 3 });
@@ -30,12 +32,14 @@ public sealed class LogShipper(ShipOptions options)
             throw new FleetException($"cannot connect to {options.Url}: {e.GetBaseException().Message}");
         }
         var js = nats.CreateJetStreamContext();
+        // A batch must fit the server's max_payload with its headers (1 MB by default).
+        var limit = (int)Math.Min(options.BatchBytes, Math.Max(4096, (nats.Connection.ServerInfo?.MaxPayload ?? 1 << 20) - HeaderRoom));
         try
         {
             await EnsureStreamAsync(js, cancel);
             var total = new ShipResult(0, 0, 0, 0);
             foreach (var input in inputs)
-                total = Add(total, await ShipInputAsync(js, input, cancel));
+                total = Add(total, await ShipInputAsync(js, input, limit, cancel));
             return total;
         }
         catch (NatsException e) when (e is not NatsJSApiException)
@@ -71,31 +75,42 @@ public sealed class LogShipper(ShipOptions options)
         }
     }
 
-    private async Task<ShipResult> ShipInputAsync(INatsJSContext js, InputSource input, CancellationToken cancel)
+    private async Task<ShipResult> ShipInputAsync(INatsJSContext js, InputSource input, int limit, CancellationToken cancel)
     {
         var subject = LogSubject.For(options.Cluster, options.Server, options.Source ?? SourceName(input));
         var stats = new InputStatistics(input.Name);
         var batch = new StringBuilder();
-        long first = 0, last = 0, offset = 0, batchOffset = 0;
+        long first = 0, last = 0, offset = 0, batchOffset = 0, batchBytes = 0;
         var result = new ShipResult(0, 0, 0, 0);
         string? identity = null;
 
         foreach (var line in input.ReadLines(stats))
         {
             identity ??= Identity(input, line.Text);
+            var text = line.Text;
+            var bytes = Encoding.UTF8.GetByteCount(text) + 1;
+            // One line longer than a whole batch is cut, as the analysis cuts over-long lines anyway.
+            if (bytes > limit)
+            {
+                text = text[..Math.Min(text.Length, limit / 4)];
+                bytes = Encoding.UTF8.GetByteCount(text) + 1;
+            }
+            // Cut before the line that would overflow the batch, so no batch exceeds the limit.
+            if (batch.Length > 0 && batchBytes + bytes > limit)
+            {
+                result = Add(result, await PublishAsync(js, subject, input.Name, identity, first, last, batchOffset, batch, cancel));
+                batch.Clear();
+                batchBytes = 0;
+            }
             if (batch.Length == 0)
             {
                 first = line.Number;
                 batchOffset = offset;
             }
-            batch.Append(line.Text).Append('\n');
+            batch.Append(text).Append('\n');
+            batchBytes += bytes;
             last = line.Number;
             offset += Encoding.UTF8.GetByteCount(line.Text) + 1;
-            if (batch.Length >= options.BatchBytes)
-            {
-                result = Add(result, await PublishAsync(js, subject, input.Name, identity, first, last, batchOffset, batch, cancel));
-                batch.Clear();
-            }
         }
         if (batch.Length > 0)
             result = Add(result, await PublishAsync(js, subject, input.Name, identity!, first, last, batchOffset, batch, cancel));

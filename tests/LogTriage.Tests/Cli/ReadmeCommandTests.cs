@@ -177,6 +177,10 @@ public class ReadmeCommandTests
             var path = InSandbox(written.Groups[1].Value.Replace("$DATE", "$(date +%F)"));
             Assert.That(new FileInfo(path).Length, Is.GreaterThan(0), $"{path} was not written");
         }
+        else if (command.StartsWith("logtriage worker", StringComparison.Ordinal))
+        {
+            Assert.That(stderr, Does.Match(@"^logtriage: worker handled [1-9]\d* batches"));
+        }
         else if (command.Contains("logtriage ship"))
         {
             Assert.That(stderr, Does.Match(@"^logtriage: shipped [1-9]\d* lines in [1-9]\d* batches to LOGS"));

@@ -47,7 +47,8 @@ public sealed class FleetReader(string url, FleetNames names)
             ulong read = 0;
             while (read < total)
             {
-                await foreach (var msg in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 256, Expires = TimeSpan.FromSeconds(2) }, cancellationToken: cancel))
+                // Ask for no more than is left, or the fetch waits out its expiry for messages that will not come.
+                await foreach (var msg in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = (int)Math.Min(256, total - read), Expires = TimeSpan.FromSeconds(2) }, cancellationToken: cancel))
                 {
                     read++;
                     var batch = SignalBatch.FromJson(msg.Data);

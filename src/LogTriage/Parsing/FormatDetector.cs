@@ -25,7 +25,7 @@ public sealed class FormatDetector
         var wrapped = new Wrappers.WrappedLogFormat(
             [new Wrappers.DockerJsonWrapper(), new Wrappers.KubectlPrefixWrapper(), new Wrappers.SyslogWrapper(), new Wrappers.ContainerTimestampWrapper()],
             () => inner);
-        return new FormatDetector([new Monitoring.MonitorEventFormat(), .. inner.All.Where(f => f is not PlainTextFormat), wrapped], new PlainTextFormat());
+        return new FormatDetector([new Monitoring.MonitorEventFormat(), new Advisories.ServerAdvisoryFormat(), .. inner.All.Where(f => f is not PlainTextFormat), wrapped], new PlainTextFormat());
     }
 
     public IEnumerable<ILogFormat> All => _formats.Append(_fallback);

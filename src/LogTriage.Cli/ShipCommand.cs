@@ -16,7 +16,7 @@ public static class ShipCommand
         var inputs = new Argument<string[]>("inputs")
         {
             Description = "Log files, directories or globs to ship, or - for standard input (.gz is read transparently).",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var server = FleetOptions.Server();
         var stream = new Option<string>("--stream") { Description = "The stream the lines go to.", DefaultValueFactory = _ => "LOGS" };
@@ -27,19 +27,18 @@ public static class ShipCommand
         var window = new Option<string>("--duplicate-window") { Description = "With --create: how long JetStream remembers batch ids, so a shipper restarted within it duplicates nothing.", DefaultValueFactory = _ => "1h" };
         var maxAge = new Option<string?>("--max-age") { Description = "With --create: how long the stream keeps lines (e.g. 7d); default: no limit." };
         var batch = new Option<int>("--batch-kb") { Description = "Publish a batch when it reaches this many KiB of lines.", DefaultValueFactory = _ => 1024 };
+        var advisories = new Option<bool>("--advisories") { Description = "Instead of files: subscribe to the servers' disconnect and auth-error advisories (system account) and ship them until stopped." };
+        var systemUser = new Option<string?>("--system-user") { Description = "With --advisories: a user of the system account." };
+        var systemPassword = new Option<string?>("--system-password") { Description = "With --advisories: that user's password." };
+        var systemCreds = new Option<string?>("--system-creds") { Description = "With --advisories: a credentials file of the system account, instead of user and password." };
 
         var command = new Command("ship", "Publish log lines to a NATS JetStream stream, in batches, for a fleet of LogTriage workers.");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { server, stream, cluster, serverName, source, create, window, maxAge, batch })
+        foreach (var option in new Option[] { server, stream, cluster, serverName, source, create, window, maxAge, batch, advisories, systemUser, systemPassword, systemCreds })
             command.Options.Add(option);
 
         command.SetAction(async (parse, cancel) =>
         {
-            var resolution = new InputResolver(terminal.StandardInput).Resolve(parse.GetValue(inputs)!);
-            if (resolution.Sources.Count == 0)
-                throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no readable input");
-            foreach (var error in resolution.Errors)
-                terminal.Error.WriteLine($"logtriage: {error}");
             var options = new ShipOptions(parse.GetValue(server)!, parse.GetValue(stream)!, parse.GetValue(cluster)!, parse.GetValue(serverName) ?? Environment.MachineName)
             {
                 Source = parse.GetValue(source),
@@ -50,6 +49,13 @@ public static class ShipCommand
             };
             try
             {
+                if (parse.GetValue(advisories))
+                    return await ShipAdvisories(terminal, options, parse.GetValue(systemUser), parse.GetValue(systemPassword), parse.GetValue(systemCreds), cancel);
+                var resolution = new InputResolver(terminal.StandardInput).Resolve(parse.GetValue(inputs)!);
+                if (resolution.Sources.Count == 0)
+                    throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no input: give log files, - for standard input, or --advisories");
+                foreach (var error in resolution.Errors)
+                    terminal.Error.WriteLine($"logtriage: {error}");
                 var result = await new LogShipper(options).ShipAsync(resolution.Sources, cancel);
                 terminal.Error.WriteLine($"logtriage: shipped {result.Lines} lines in {result.Batches} batches to {options.Stream}"
                     + (result.Duplicates > 0 ? $" ({result.Duplicates} batches the stream already had)" : ""));
@@ -61,6 +67,24 @@ public static class ShipCommand
             }
         });
         return command;
+    }
+
+    private static async Task<int> ShipAdvisories(Terminal terminal, ShipOptions options, string? user, string? password, string? creds, CancellationToken cancel)
+    {
+        if (creds is null && (user is null || password is null))
+            throw new UsageException("--advisories needs the system account: --system-user and --system-password, or --system-creds FILE");
+        if (creds is not null && !File.Exists(creds))
+            throw new UsageException($"--system-creds {creds}: no such file");
+        var auth = creds is not null ? new NATS.Client.Core.NatsAuthOpts { CredsFile = creds } : new NATS.Client.Core.NatsAuthOpts { Username = user, Password = password };
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        var result = await new AdvisoryShipper(options, auth).RunAsync(stop.Token);
+        terminal.Error.WriteLine($"logtriage: shipped {result.Lines} advisories in {result.Batches} batches to {options.Stream}");
+        return ExitCodes.Success;
     }
 
     private static TimeSpan Duration(string text, string option) =>

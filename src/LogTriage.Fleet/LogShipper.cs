@@ -36,7 +36,7 @@ public sealed class LogShipper(ShipOptions options)
         var limit = (int)Math.Min(options.BatchBytes, Math.Max(4096, (nats.Connection.ServerInfo?.MaxPayload ?? 1 << 20) - HeaderRoom));
         try
         {
-            await EnsureStreamAsync(js, cancel);
+            await new StreamCheck(options).EnsureAsync(js, cancel);
             var total = new ShipResult(0, 0, 0, 0);
             foreach (var input in inputs)
                 total = Add(total, await ShipInputAsync(js, input, limit, cancel));
@@ -45,33 +45,6 @@ public sealed class LogShipper(ShipOptions options)
         catch (NatsException e) when (e is not NatsJSApiException)
         {
             throw new FleetException($"lost {options.Url} while shipping: {e.GetBaseException().Message}");
-        }
-    }
-
-    private async Task EnsureStreamAsync(INatsJSContext js, CancellationToken cancel)
-    {
-        try
-        {
-            await js.GetStreamAsync(options.Stream, cancellationToken: cancel);
-        }
-        catch (NatsJSApiException e) when (e.Error.ErrCode == 10059)
-        {
-            if (!options.Create)
-                throw new FleetException($"stream {options.Stream} does not exist on {options.Url} (--create makes it)");
-            await js.CreateStreamAsync(new StreamConfig(options.Stream, [LogSubject.All])
-            {
-                DuplicateWindow = options.DuplicateWindow,
-                MaxAge = options.MaxAge,
-                Storage = StreamConfigStorage.File,
-            }, cancel);
-        }
-        catch (NatsNoRespondersException)
-        {
-            throw new FleetException($"JetStream is not enabled on {options.Url}: start nats-server with -js (or a jetstream block in its configuration)");
-        }
-        catch (NatsJSApiException e) when (e.Error.ErrCode is 10039 or 10076)
-        {
-            throw new FleetException($"JetStream is not enabled for this account on {options.Url}: {e.Error.Description}");
         }
     }
 

@@ -93,7 +93,7 @@ public static class AnalyzeCommand
         throw new UsageException($"{option}: '{text}' is not a time (2026-11-25T10:00:00Z) or a duration (30m, 2h, 1d)");
     }
 
-    private static InputSource FollowedFile(string path, CancellationToken stop)
+    internal static InputSource FollowedFile(string path, CancellationToken stop)
     {
         if (Directory.Exists(path))
             throw new UsageException($"--follow {path}: is a directory; follow a file");

@@ -27,6 +27,7 @@ public static class ShipCommand
         var window = new Option<string>("--duplicate-window") { Description = "With --create: how long JetStream remembers batch ids, so a shipper restarted within it duplicates nothing.", DefaultValueFactory = _ => "1h" };
         var maxAge = new Option<string?>("--max-age") { Description = "With --create: how long the stream keeps lines (e.g. 7d); default: no limit." };
         var batch = new Option<int>("--batch-kb") { Description = "Publish a batch when it reaches this many KiB of lines.", DefaultValueFactory = _ => 1024 };
+        var follow = new Option<string[]>("--follow", "-f") { Description = "Ship this file as it grows, like tail -F (rotation and truncation followed), until SIGTERM or Ctrl-C; repeatable.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var advisories = new Option<bool>("--advisories") { Description = "Instead of files: subscribe to the servers' disconnect and auth-error advisories (system account) and ship them until stopped." };
         var systemUser = new Option<string?>("--system-user") { Description = "With --advisories: a user of the system account." };
         var systemPassword = new Option<string?>("--system-password") { Description = "With --advisories: that user's password." };
@@ -34,7 +35,7 @@ public static class ShipCommand
 
         var command = new Command("ship", "Publish log lines to a NATS JetStream stream, in batches, for a fleet of LogTriage workers.");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { server, stream, cluster, serverName, source, create, window, maxAge, batch, advisories, systemUser, systemPassword, systemCreds })
+        foreach (var option in new Option[] { server, stream, cluster, serverName, source, create, window, maxAge, batch, follow, advisories, systemUser, systemPassword, systemCreds })
             command.Options.Add(option);
 
         command.SetAction(async (parse, cancel) =>
@@ -51,12 +52,22 @@ public static class ShipCommand
             {
                 if (parse.GetValue(advisories))
                     return await ShipAdvisories(terminal, options, parse.GetValue(systemUser), parse.GetValue(systemPassword), parse.GetValue(systemCreds), cancel);
-                var resolution = new InputResolver(terminal.StandardInput).Resolve(parse.GetValue(inputs)!);
-                if (resolution.Sources.Count == 0)
-                    throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no input: give log files, - for standard input, or --advisories");
+                var followed = parse.GetValue(follow) ?? [];
+                var arguments = parse.GetValue(inputs) ?? [];
+                var resolution = new InputResolver(terminal.StandardInput).Resolve(arguments);
                 foreach (var error in resolution.Errors)
                     terminal.Error.WriteLine($"logtriage: {error}");
-                var result = await new LogShipper(options).ShipAsync(resolution.Sources, cancel);
+                // SIGTERM or Ctrl-C ends the followed files; what was read is still shipped.
+                using var stopFollowing = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+                {
+                    context.Cancel = true;
+                    stopFollowing.Cancel();
+                });
+                var sources = resolution.Sources.Concat(followed.Select(f => AnalyzeCommand.FollowedFile(f, stopFollowing.Token))).ToList();
+                if (sources.Count == 0)
+                    throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no input: give log files, - for standard input, --follow FILE or --advisories");
+                var result = await new LogShipper(options).ShipAsync(sources, CancellationToken.None);
                 terminal.Error.WriteLine($"logtriage: shipped {result.Lines} lines in {result.Batches} batches to {options.Stream}"
                     + (result.Duplicates > 0 ? $" ({result.Duplicates} batches the stream already had)" : ""));
                 return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using LogTriage.Input;
 using LogTriage.Input.Scanning;
 using NATS.Client.Core;
@@ -37,10 +38,9 @@ public sealed class LogShipper(ShipOptions options)
         try
         {
             await new StreamCheck(options).EnsureAsync(js, cancel);
-            var total = new ShipResult(0, 0, 0, 0);
-            foreach (var input in inputs)
-                total = Add(total, await ShipInputAsync(js, input, limit, cancel));
-            return total;
+            // Inputs go side by side: a followed file never ends, and must not hold up the others.
+            var results = await Task.WhenAll(inputs.Select(input => ShipInputAsync(js, input, limit, cancel)));
+            return results.Aggregate(new ShipResult(0, 0, 0, 0), Add);
         }
         catch (NatsException e) when (e is not NatsJSApiException)
         {
@@ -52,46 +52,98 @@ public sealed class LogShipper(ShipOptions options)
     {
         var subject = LogSubject.For(options.Cluster, options.Server, options.Source ?? SourceName(input));
         var stats = new InputStatistics(input.Name);
+        // Lines are read on their own thread: a followed file blocks between lines, and a batch
+        // must still go out FlushAfter after its first line.
+        var lines = Channel.CreateBounded<InputLine>(new BoundedChannelOptions(16_384) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var line in input.ReadLines(stats))
+                    lines.Writer.WriteAsync(line, cancel).AsTask().GetAwaiter().GetResult();
+                lines.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                lines.Writer.Complete(e is OperationCanceledException ? null : e);
+            }
+        }, CancellationToken.None);
+
         var batch = new StringBuilder();
         long first = 0, last = 0, offset = 0, batchOffset = 0, batchBytes = 0;
         var result = new ShipResult(0, 0, 0, 0);
         string? identity = null;
-
-        foreach (var line in input.ReadLines(stats))
+        var due = DateTime.MaxValue;
+        Task<ShipResult>? pending = null;
+        while (true)
         {
-            identity ??= Identity(input, line.Text);
-            var text = line.Text;
-            var bytes = Encoding.UTF8.GetByteCount(text) + 1;
-            // One line longer than a whole batch is cut, as the analysis cuts over-long lines anyway.
-            if (bytes > limit)
+            InputLine? next = null;
+            var ended = false;
+            try
             {
-                text = text[..Math.Min(text.Length, limit / 4)];
-                bytes = Encoding.UTF8.GetByteCount(text) + 1;
+                using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                if (due != DateTime.MaxValue)
+                    timer.CancelAfter(due > DateTime.UtcNow ? due - DateTime.UtcNow : TimeSpan.Zero);
+                if (await lines.Reader.WaitToReadAsync(timer.Token))
+                    next = await lines.Reader.ReadAsync(timer.Token);
+                else
+                    ended = true;
             }
-            // Cut before the line that would overflow the batch, so no batch exceeds the limit.
-            if (batch.Length > 0 && batchBytes + bytes > limit)
+            catch (OperationCanceledException)
             {
-                result = Add(result, await PublishAsync(js, subject, input.Name, identity, first, last, batchOffset, batch, cancel));
-                batch.Clear();
-                batchBytes = 0;
+                ended = cancel.IsCancellationRequested;
             }
-            if (batch.Length == 0)
+
+            if (next is { } line)
             {
-                first = line.Number;
-                batchOffset = offset;
+                identity ??= Identity(input, line.Text);
+                var text = line.Text;
+                var bytes = Encoding.UTF8.GetByteCount(text) + 1;
+                // One line longer than a whole batch is cut, as the analysis cuts over-long lines anyway.
+                if (bytes > limit)
+                {
+                    text = text[..Math.Min(text.Length, limit / 4)];
+                    bytes = Encoding.UTF8.GetByteCount(text) + 1;
+                }
+                // Cut before the line that would overflow the batch, so no batch exceeds the limit.
+                if (batch.Length > 0 && batchBytes + bytes > limit)
+                    Flush();
+                if (batch.Length == 0)
+                {
+                    first = line.Number;
+                    batchOffset = offset;
+                    due = DateTime.UtcNow + options.FlushAfter;
+                }
+                batch.Append(text).Append('\n');
+                batchBytes += bytes;
+                last = line.Number;
+                offset += Encoding.UTF8.GetByteCount(line.Text) + 1;
             }
-            batch.Append(text).Append('\n');
-            batchBytes += bytes;
-            last = line.Number;
-            offset += Encoding.UTF8.GetByteCount(line.Text) + 1;
+            if (batch.Length > 0 && (ended || DateTime.UtcNow >= due))
+                Flush();
+            if (pending is not null)
+            {
+                result = Add(result, await pending);
+                pending = null;
+            }
+            if (ended)
+                break;
         }
-        if (batch.Length > 0)
-            result = Add(result, await PublishAsync(js, subject, input.Name, identity!, first, last, batchOffset, batch, cancel));
+        await reader;
         return result;
+
+        void Flush()
+        {
+            // Published at once, awaited before the next line: the order of batches is the file's.
+            pending = PublishAsync(js, subject, input.Name, identity!, first, last, batchOffset, batch.ToString(), cancel);
+            batch.Clear();
+            batchBytes = 0;
+            due = DateTime.MaxValue;
+        }
     }
 
     private static async Task<ShipResult> PublishAsync(
-        INatsJSContext js, string subject, string input, string identity, long first, long last, long offset, StringBuilder batch, CancellationToken cancel)
+        INatsJSContext js, string subject, string input, string identity, long first, long last, long offset, string batch, CancellationToken cancel)
     {
         var headers = new NatsHeaders
         {
@@ -101,7 +153,7 @@ public sealed class LogShipper(ShipOptions options)
             [ShipHeaders.Lines] = (last - first + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
             [ShipHeaders.Offset] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        var data = Encoding.UTF8.GetBytes(batch.ToString());
+        var data = Encoding.UTF8.GetBytes(batch);
         var ack = await js.PublishAsync(subject, data, headers: headers, opts: new NatsJSPubOpts { MsgId = $"{identity}:{first}-{last}" }, cancellationToken: cancel);
         // A duplicate is what a restarted shipper is meant to send: counted, not an error.
         if (ack.Error is { } error)

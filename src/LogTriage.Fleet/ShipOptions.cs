@@ -12,6 +12,9 @@ public sealed record ShipOptions(string Url, string Stream, string Cluster, stri
     /// <summary>A batch is published when it reaches this many bytes of lines.</summary>
     public int BatchBytes { get; init; } = 1 << 20;
 
+    /// <summary>A batch is published at the latest this long after its first line (what a followed file needs).</summary>
+    public TimeSpan FlushAfter { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Create the stream (subjects <c>logs.&gt;</c>) when it does not exist.</summary>
     public bool Create { get; init; }
 

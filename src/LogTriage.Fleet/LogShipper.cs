@@ -60,7 +60,8 @@ public sealed class LogShipper(ShipOptions options)
             try
             {
                 foreach (var line in input.ReadLines(stats))
-                    lines.Writer.WriteAsync(line, cancel).AsTask().GetAwaiter().GetResult();
+                    if (!lines.Writer.TryWrite(line))
+                        lines.Writer.WriteAsync(line, cancel).AsTask().GetAwaiter().GetResult();
                 lines.Writer.Complete();
             }
             catch (Exception e)
@@ -79,19 +80,25 @@ public sealed class LogShipper(ShipOptions options)
         {
             InputLine? next = null;
             var ended = false;
-            try
+            if (lines.Reader.TryRead(out var ready))
+                next = ready;
+            else
             {
-                using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-                if (due != DateTime.MaxValue)
-                    timer.CancelAfter(due > DateTime.UtcNow ? due - DateTime.UtcNow : TimeSpan.Zero);
-                if (await lines.Reader.WaitToReadAsync(timer.Token))
-                    next = await lines.Reader.ReadAsync(timer.Token);
-                else
-                    ended = true;
-            }
-            catch (OperationCanceledException)
-            {
-                ended = cancel.IsCancellationRequested;
+                // Nothing read yet: wait for a line, but not past the batch's flush time.
+                try
+                {
+                    using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                    if (due != DateTime.MaxValue)
+                        timer.CancelAfter(due > DateTime.UtcNow ? due - DateTime.UtcNow : TimeSpan.Zero);
+                    if (await lines.Reader.WaitToReadAsync(timer.Token))
+                        next = await lines.Reader.ReadAsync(timer.Token);
+                    else
+                        ended = true;
+                }
+                catch (OperationCanceledException)
+                {
+                    ended = cancel.IsCancellationRequested;
+                }
             }
 
             if (next is { } line)

@@ -28,6 +28,7 @@ public static class ShipCommand
         var maxAge = new Option<string?>("--max-age") { Description = "With --create: how long the stream keeps lines (e.g. 7d); default: no limit." };
         var batch = new Option<int>("--batch-kb") { Description = "Publish a batch when it reaches this many KiB of lines.", DefaultValueFactory = _ => 1024 };
         var follow = new Option<string[]>("--follow", "-f") { Description = "Ship this file as it grows, like tail -F (rotation and truncation followed), until SIGTERM or Ctrl-C; repeatable.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var state = new Option<string?>("--state") { Description = "Remember per file how far it was shipped (as scan --state does) and start there next time: rotated files continue, truncated ones start again." };
         var advisories = new Option<bool>("--advisories") { Description = "Instead of files: subscribe to the servers' disconnect and auth-error advisories (system account) and ship them until stopped." };
         var systemUser = new Option<string?>("--system-user") { Description = "With --advisories: a user of the system account." };
         var systemPassword = new Option<string?>("--system-password") { Description = "With --advisories: that user's password." };
@@ -35,7 +36,7 @@ public static class ShipCommand
 
         var command = new Command("ship", "Publish log lines to a NATS JetStream stream, in batches, for a fleet of LogTriage workers.");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { server, stream, cluster, serverName, source, create, window, maxAge, batch, follow, advisories, systemUser, systemPassword, systemCreds })
+        foreach (var option in new Option[] { server, stream, cluster, serverName, source, create, window, maxAge, batch, follow, state, advisories, systemUser, systemPassword, systemCreds })
             command.Options.Add(option);
 
         command.SetAction(async (parse, cancel) =>
@@ -67,7 +68,20 @@ public static class ShipCommand
                 var sources = resolution.Sources.Concat(followed.Select(f => AnalyzeCommand.FollowedFile(f, stopFollowing.Token))).ToList();
                 if (sources.Count == 0)
                     throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no input: give log files, - for standard input, --follow FILE or --advisories");
+                var statePath = parse.GetValue(state);
+                var saved = statePath is null ? null : LoadState(statePath);
+                if (saved is not null)
+                {
+                    if (sources.Any(s => s.Name == InputSource.StandardInputName))
+                        throw new UsageException("--state remembers files; standard input has no place to resume from");
+                    sources = [.. saved.Resume(sources)];
+                }
                 var result = await new LogShipper(options).ShipAsync(sources, CancellationToken.None);
+                if (saved is not null)
+                {
+                    saved.Advance(sources, result.Inputs, DateTimeOffset.UtcNow);
+                    saved.Save(statePath!);
+                }
                 terminal.Error.WriteLine($"logtriage: shipped {result.Lines} lines in {result.Batches} batches to {options.Stream}"
                     + (result.Duplicates > 0 ? $" ({result.Duplicates} batches the stream already had)" : ""));
                 return ExitCodes.Success;
@@ -96,6 +110,21 @@ public static class ShipCommand
         var result = await new AdvisoryShipper(options, auth).RunAsync(stop.Token);
         terminal.Error.WriteLine($"logtriage: shipped {result.Lines} advisories in {result.Batches} batches to {options.Stream}");
         return ExitCodes.Success;
+    }
+
+    private static LogTriage.Input.Scanning.ScanState LoadState(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+            Directory.CreateDirectory(directory);
+        try
+        {
+            return LogTriage.Input.Scanning.ScanState.Load(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     private static TimeSpan Duration(string text, string option) =>

@@ -39,8 +39,9 @@ public sealed class LogShipper(ShipOptions options)
         {
             await new StreamCheck(options).EnsureAsync(js, cancel);
             // Inputs go side by side: a followed file never ends, and must not hold up the others.
-            var results = await Task.WhenAll(inputs.Select(input => ShipInputAsync(js, input, limit, cancel)));
-            return results.Aggregate(new ShipResult(0, 0, 0, 0), Add);
+            var statistics = inputs.Select(i => new InputStatistics(i.Name)).ToList();
+            var results = await Task.WhenAll(inputs.Select((input, i) => ShipInputAsync(js, input, statistics[i], limit, cancel)));
+            return results.Aggregate(new ShipResult(0, 0, 0, 0), Add) with { Inputs = statistics };
         }
         catch (NatsException e) when (e is not NatsJSApiException)
         {
@@ -48,10 +49,9 @@ public sealed class LogShipper(ShipOptions options)
         }
     }
 
-    private async Task<ShipResult> ShipInputAsync(INatsJSContext js, InputSource input, int limit, CancellationToken cancel)
+    private async Task<ShipResult> ShipInputAsync(INatsJSContext js, InputSource input, InputStatistics stats, int limit, CancellationToken cancel)
     {
         var subject = LogSubject.For(options.Cluster, options.Server, options.Source ?? SourceName(input));
-        var stats = new InputStatistics(input.Name);
         // Lines are read on their own thread: a followed file blocks between lines, and a batch
         // must still go out FlushAfter after its first line.
         var lines = Channel.CreateBounded<InputLine>(new BoundedChannelOptions(16_384) { SingleReader = true, SingleWriter = true });
@@ -71,7 +71,7 @@ public sealed class LogShipper(ShipOptions options)
         }, CancellationToken.None);
 
         var batch = new StringBuilder();
-        long first = 0, last = 0, offset = 0, batchOffset = 0, batchBytes = 0;
+        long first = 0, last = 0, offset = input.SkipBytes, batchOffset = 0, batchBytes = 0;
         var result = new ShipResult(0, 0, 0, 0);
         string? identity = null;
         var due = DateTime.MaxValue;

@@ -82,7 +82,7 @@ public sealed class LogAnalyzer
                     lines = new PeekableLines(Counted(numbered, stats));
                 else
                 {
-                    stream = BinaryDetector.EnsureText(SkipRead(Decompression.Unwrap(input.Open()), input.SkipBytes));
+                    stream = input.OpenText();
                     lines = new PeekableLines(reader.Read(stream, stats, input.FirstLine, input.CompleteLinesOnly), () => reader.AtEndOfAvailable);
                 }
                 var format = forced ?? _formats.Detect(lines.Peek(detectionLines));
@@ -160,26 +160,6 @@ public sealed class LogAnalyzer
         }
     }
 
-    /// <summary>Resumes where an earlier scan stopped: seeks a file, reads past the start of a compressed one.</summary>
-    private static Stream SkipRead(Stream stream, long bytes)
-    {
-        if (bytes <= 0)
-            return stream;
-        if (stream.CanSeek)
-        {
-            stream.Seek(bytes, SeekOrigin.Begin);
-            return stream;
-        }
-        var buffer = new byte[1 << 16];
-        for (var left = bytes; left > 0;)
-        {
-            var n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
-            if (n == 0)
-                break;
-            left -= n;
-        }
-        return stream;
-    }
 
     private static bool IsReadError(Exception e) => e is IOException or InvalidDataException or UnauthorizedAccessException;
 }

@@ -30,10 +30,35 @@ public sealed record InputSource(string Name, Func<Stream> Open, long? Length)
     /// </summary>
     public IEnumerable<InputLine> ReadLines(InputStatistics stats)
     {
-        using var stream = BinaryDetector.EnsureText(Decompression.Unwrap(Open()));
-        foreach (var line in LineReader.ReadLines(stream, stats))
+        using var stream = OpenText();
+        foreach (var line in new LineReader().Read(stream, stats, FirstLine, CompleteLinesOnly))
             yield return line;
     }
+
+    /// <summary>The input's text: gzip undone, checked for binary, from <see cref="SkipBytes"/> on.</summary>
+    internal Stream OpenText() => BinaryDetector.EnsureText(SkipRead(Decompression.Unwrap(Open()), SkipBytes));
+
+    /// <summary>Resumes where an earlier scan stopped: seeks a file, reads past the start of a compressed one.</summary>
+    private static Stream SkipRead(Stream stream, long bytes)
+    {
+        if (bytes <= 0)
+            return stream;
+        if (stream.CanSeek)
+        {
+            stream.Seek(bytes, SeekOrigin.Begin);
+            return stream;
+        }
+        var buffer = new byte[1 << 16];
+        for (var left = bytes; left > 0;)
+        {
+            var n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (n == 0)
+                break;
+            left -= n;
+        }
+        return stream;
+    }
+
 
     public static InputSource FromFile(string path) =>
         new(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16), new FileInfo(path).Length);

@@ -36,11 +36,16 @@ public class AdvisoryInputTests
         await using var sys = new NatsClient(new NatsOpts { Url = server.Url, AuthOpts = new NatsAuthOpts { Username = "sys", Password = "sys" } });
         await sys.ConnectAsync();
         using var stop = new CancellationTokenSource();
-        var listeners = new[] { "$SYS.ACCOUNT.*.DISCONNECT", "$SYS.SERVER.*.CLIENT.AUTH.ERR" }.Select(subject => Task.Run(async () =>
+        // Subscribed (and the server told) before anything happens, so no advisory is missed.
+        var subscriptions = new List<INatsSub<byte[]>>();
+        foreach (var subject in new[] { "$SYS.ACCOUNT.*.DISCONNECT", "$SYS.SERVER.*.CLIENT.AUTH.ERR" })
+            subscriptions.Add(await sys.Connection.SubscribeCoreAsync<byte[]>(subject, cancellationToken: stop.Token));
+        await sys.PingAsync();
+        var listeners = subscriptions.Select(sub => Task.Run(async () =>
         {
             try
             {
-                await foreach (var msg in sys.SubscribeAsync<byte[]>(subject, cancellationToken: stop.Token))
+                await foreach (var msg in sub.Msgs.ReadAllAsync(stop.Token))
                     lock (saved)
                         saved.Add(Encoding.UTF8.GetString(msg.Data!));
             }
@@ -48,8 +53,6 @@ public class AdvisoryInputTests
             {
             }
         })).ToList();
-        await sys.PingAsync();
-        await Task.Delay(200);
 
         // A wrong password, then a subscriber that stops reading while a publisher floods it.
         using (var bad = Connect(server.Port, "billing", password: "expired"))

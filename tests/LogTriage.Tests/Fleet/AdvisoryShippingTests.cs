@@ -43,7 +43,8 @@ public class AdvisoryShippingTests
             var stderr = shipper.StandardError.ReadToEndAsync();
             // Subscribed once the server lists the shipper's system-account connection.
             using var http = new HttpClient();
-            WaitFor(() => shipper.HasExited || http.GetStringAsync($"http://127.0.0.1:{monitorPort}/connz?subs=1").Result.Contains("$SYS.ACCOUNT.*.DISCONNECT"),
+            WaitFor(() => shipper.HasExited || http.GetStringAsync($"http://127.0.0.1:{monitorPort}/connz?subs=1").Result is var connz
+                    && connz.Contains("$SYS.ACCOUNT.*.DISCONNECT") && connz.Contains("$SYS.SERVER.*.CLIENT.AUTH.ERR"),
                 TimeSpan.FromSeconds(30), "the shipper's subscriptions");
             Assert.That(shipper.HasExited, Is.False, "the shipper is running");
 

@@ -82,4 +82,25 @@ public class ShipCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error.Trim(), Does.StartWith("logtriage: JetStream is not enabled on").And.Not.Contain("\n"));
     }
+
+    [Test]
+    public async Task With_state_a_second_run_ships_only_what_was_appended()
+    {
+        var log = Path.Combine(_store, "nats.log");
+        var state = Path.Combine(_store, "state", "ship.json");
+        var lines = File.ReadAllLines(RepositoryPaths.Sample("slow-consumer.log"));
+        File.WriteAllLines(log, lines[..8]);
+        var first = CliRun.Of("ship", log, "--server", _server.Url, "--create", "--state", state);
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
+        Assert.That(first.Error, Does.Contain("shipped 8 lines"));
+
+        File.AppendAllLines(log, lines[8..]);
+        var second = CliRun.Of("ship", log, "--server", _server.Url, "--state", state);
+        Assert.That(second.ExitCode, Is.EqualTo(0), second.Error);
+        Assert.That(second.Error, Does.Contain($"shipped {lines.Length - 8} lines").And.Not.Contain("already had"));
+
+        var shipped = (await ReadStream()).OrderBy(m => m.FirstLine).ToList();
+        Assert.That(shipped.Select(m => m.FirstLine), Is.EqualTo(new long[] { 1, 9 }), "the second batch starts at the file's ninth line");
+        Assert.That(string.Concat(shipped.Select(m => m.Text)), Is.EqualTo(string.Concat(lines.Select(l => l + "\n"))));
+    }
 }

@@ -48,6 +48,69 @@ public static class FleetCommand
 
         var command = new Command("fleet", "The fleet's view: causes across every server and client whose logs were shipped to JetStream.");
         command.Subcommands.Add(reportCommand);
+        command.Subcommands.Add(Watch(terminal));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>fleet watch</c>: the live view. Every <c>--every</c> it reads the signal stream again (it is
+    /// small: the workers forward a tiny share of the lines), reasons over it, keeps the findings in
+    /// the bucket, and prints one line per cause that is new or changed, until SIGTERM or Ctrl-C.
+    /// </summary>
+    private static Command Watch(Terminal terminal)
+    {
+        var server = FleetOptions.Server();
+        var every = new Option<string>("--every") { Description = "How often to read the signal stream again: 10s, 1m.", DefaultValueFactory = _ => "30s" };
+        var common = new CommonOptions();
+        var command = new Command("watch", "Keep watching the fleet's signals: print each cause when it appears or changes, and keep the findings in the key-value bucket.");
+        command.Options.Add(server);
+        command.Options.Add(every);
+        common.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
+        {
+            var rules = common.LoadRules(parse, terminal.Error);
+            var url = parse.GetValue(server)!;
+            var interval = Rules.DurationText.TryParse(parse.GetValue(every)!, out var d) && d > TimeSpan.Zero
+                ? d : throw new UsageException($"--every: '{parse.GetValue(every)}' is not a duration (10s, 1m)");
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+            var analyzer = new LogAnalyzer(rules);
+            var builder = new ReportBuilder(ToolVersion.Current, new ReportRedactor(new RedactionOptions(Secrets: true, MaskAddresses: false)).Redact);
+            var shown = new Dictionary<string, (string Severity, long Count)>(StringComparer.Ordinal);
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var sources = await new FleetReader(url, new FleetNames()).ReadAsync(stop.Token, missingIsEmpty: true);
+                    if (sources.Count > 0)
+                    {
+                        var report = builder.Build(analyzer.Analyze(sources), DateTimeOffset.UtcNow);
+                        await new FleetFindings(url, new FleetNames()).PublishAsync(report, stop.Token);
+                        foreach (var cause in report.Causes)
+                        {
+                            if (shown.TryGetValue(cause.Cause, out var before) && before == (cause.Severity, cause.Count))
+                                continue;
+                            shown[cause.Cause] = (cause.Severity, cause.Count);
+                            terminal.Out.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {cause.Severity.ToUpperInvariant()} {cause.Title} ({cause.Cause}): {cause.Count} signal(s), confidence {cause.Confidence:0.00}");
+                        }
+                        terminal.Out.Flush();
+                    }
+                    await Task.Delay(interval, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (FleetException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            return ExitCodes.Success;
+        });
         return command;
     }
 }

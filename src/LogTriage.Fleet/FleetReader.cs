@@ -13,7 +13,8 @@ namespace LogTriage.Fleet;
 /// </summary>
 public sealed class FleetReader(string url, FleetNames names)
 {
-    public async Task<IReadOnlyList<InputSource>> ReadAsync(CancellationToken cancel = default)
+    /// <param name="missingIsEmpty">A signal stream no worker has created yet reads as empty (a watcher started first), not as an error.</param>
+    public async Task<IReadOnlyList<InputSource>> ReadAsync(CancellationToken cancel = default, bool missingIsEmpty = false)
     {
         await using var nats = new NatsClient(new NatsOpts { Url = url, Name = "logtriage-fleet" });
         try
@@ -32,6 +33,8 @@ public sealed class FleetReader(string url, FleetNames names)
         }
         catch (NatsJSApiException e) when (e.Error.ErrCode == 10059)
         {
+            if (missingIsEmpty)
+                return [];
             throw new FleetException($"stream {names.SignalStream} does not exist on {url}: run logtriage worker first");
         }
         catch (NatsNoRespondersException)

@@ -103,4 +103,42 @@ public class ShipCommandTests
         Assert.That(shipped.Select(m => m.FirstLine), Is.EqualTo(new long[] { 1, 9 }), "the second batch starts at the file's ninth line");
         Assert.That(string.Concat(shipped.Select(m => m.Text)), Is.EqualTo(string.Concat(lines.Select(l => l + "\n"))));
     }
+
+    [Test]
+    public async Task A_shipper_killed_mid_file_and_run_again_duplicates_nothing()
+    {
+        // 4 MB of real server lines, cut into 1 KiB batches: thousands of publishes, time to kill.
+        var sample = File.ReadAllLines(RepositoryPaths.Sample("slow-consumer.log"));
+        var log = Path.Combine(_store, "big.log");
+        File.WriteAllLines(log, Enumerable.Range(0, 2500).SelectMany(_ => sample));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "ship", log, "--server", _server.Url, "--create", "--batch-kb", "1" })
+            start.ArgumentList.Add(argument);
+
+        await using var nats = new NatsClient(_server.Url);
+        var js = nats.CreateJetStreamContext();
+        async Task<long> Messages()
+        {
+            try { return (long)(await js.GetStreamAsync("LOGS")).Info.State.Messages; }
+            catch (NatsJSApiException) { return 0; }
+        }
+
+        using (var shipper = System.Diagnostics.Process.Start(start)!)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (await Messages() < 50 && clock.Elapsed < TimeSpan.FromSeconds(30) && !shipper.HasExited)
+                await Task.Delay(20);
+            Assert.That(shipper.HasExited, Is.False, "the shipper is killed while it is still shipping");
+            shipper.Kill();
+            shipper.WaitForExit();
+        }
+        var beforeRestart = await Messages();
+
+        var again = CliRun.Of("ship", log, "--server", _server.Url, "--batch-kb", "1");
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
+        Assert.That(again.Error, Does.Contain($"({beforeRestart} batches the stream already had)"));
+        var expected = CliRun.Of("ship", log, "--server", _server.Url, "--batch-kb", "1");
+        var batches = long.Parse(System.Text.RegularExpressions.Regex.Match(expected.Error, @"in (\d+) batches").Groups[1].Value);
+        Assert.That(await Messages(), Is.EqualTo(batches), "every batch once, none twice");
+    }
 }

@@ -22,17 +22,8 @@ public sealed class AdvisoryShipper(ShipOptions options, NatsAuthOpts systemAcco
 
     public async Task<ShipResult> RunAsync(CancellationToken stop)
     {
-        await using var system = new NatsClient(new NatsOpts { Url = options.Url, Name = "logtriage-ship-advisories", AuthOpts = systemAccount });
-        await using var nats = new NatsClient(new NatsOpts { Url = options.Url, Name = "logtriage-ship" });
-        try
-        {
-            await system.ConnectAsync();
-            await nats.ConnectAsync();
-        }
-        catch (NatsException e)
-        {
-            throw new FleetException($"cannot connect to {options.Url}: {e.GetBaseException().Message}");
-        }
+        await using var system = await FleetConnection.OpenAsync(options.Url, "logtriage-ship-advisories", systemAccount);
+        await using var nats = await FleetConnection.OpenAsync(options.Url, "logtriage-ship");
         var js = nats.CreateJetStreamContext();
         await new StreamCheck(options).EnsureAsync(js, stop);
 
@@ -43,7 +34,7 @@ public sealed class AdvisoryShipper(ShipOptions options, NatsAuthOpts systemAcco
         var subject = LogSubject.For(options.Cluster, options.Server, options.Source ?? "advisories");
         var batch = new List<string>();
         long number = 0, first = 1;
-        var total = new ShipResult(0, 0, 0, 0);
+        var total = ShipResult.None;
         var due = DateTime.MaxValue;
         while (true)
         {
@@ -71,7 +62,7 @@ public sealed class AdvisoryShipper(ShipOptions options, NatsAuthOpts systemAcco
             }
             if (batch.Count > 0 && (DateTime.UtcNow >= due || stop.IsCancellationRequested))
             {
-                total = Add(total, await PublishAsync(js, subject, input, first, batch));
+                total += await PublishAsync(js, subject, input, first, batch);
                 batch.Clear();
                 due = DateTime.MaxValue;
             }
@@ -111,6 +102,4 @@ public sealed class AdvisoryShipper(ShipOptions options, NatsAuthOpts systemAcco
         return new ShipResult(lines.Count, 1, ack.Duplicate ? 1 : 0, data.Length);
     }
 
-    private static ShipResult Add(ShipResult a, ShipResult b) =>
-        new(a.Lines + b.Lines, a.Batches + b.Batches, a.Duplicates + b.Duplicates, a.Bytes + b.Bytes);
 }

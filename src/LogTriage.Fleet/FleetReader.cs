@@ -16,15 +16,7 @@ public sealed class FleetReader(string url, FleetNames names)
     /// <param name="missingIsEmpty">A signal stream no worker has created yet reads as empty (a watcher started first), not as an error.</param>
     public async Task<IReadOnlyList<InputSource>> ReadAsync(CancellationToken cancel = default, bool missingIsEmpty = false)
     {
-        await using var nats = new NatsClient(new NatsOpts { Url = url, Name = "logtriage-fleet" });
-        try
-        {
-            await nats.ConnectAsync();
-        }
-        catch (NatsException e)
-        {
-            throw new FleetException($"cannot connect to {url}: {e.GetBaseException().Message}");
-        }
+        await using var nats = await FleetConnection.OpenAsync(url, "logtriage-fleet");
         var js = nats.CreateJetStreamContext();
         INatsJSStream stream;
         try

@@ -23,15 +23,7 @@ public sealed class LogShipper(ShipOptions options)
 
     public async Task<ShipResult> ShipAsync(IReadOnlyList<InputSource> inputs, CancellationToken cancel = default)
     {
-        await using var nats = new NatsClient(new NatsOpts { Url = options.Url, Name = "logtriage-ship", MaxReconnectRetry = 3 });
-        try
-        {
-            await nats.ConnectAsync();
-        }
-        catch (NatsException e)
-        {
-            throw new FleetException($"cannot connect to {options.Url}: {e.GetBaseException().Message}");
-        }
+        await using var nats = await FleetConnection.OpenAsync(options.Url, "logtriage-ship", reconnectRetries: 3);
         var js = nats.CreateJetStreamContext();
         // A batch must fit the server's max_payload with its headers (1 MB by default).
         var limit = (int)Math.Min(options.BatchBytes, Math.Max(4096, (nats.Connection.ServerInfo?.MaxPayload ?? 1 << 20) - HeaderRoom));
@@ -41,7 +33,7 @@ public sealed class LogShipper(ShipOptions options)
             // Inputs go side by side: a followed file never ends, and must not hold up the others.
             var statistics = inputs.Select(i => new InputStatistics(i.Name)).ToList();
             var results = await Task.WhenAll(inputs.Select((input, i) => ShipInputAsync(js, input, statistics[i], limit, cancel)));
-            return results.Aggregate(new ShipResult(0, 0, 0, 0), Add) with { Inputs = statistics };
+            return results.Aggregate(ShipResult.None, (a, b) => a + b) with { Inputs = statistics };
         }
         catch (NatsException e) when (e is not NatsJSApiException)
         {
@@ -72,7 +64,7 @@ public sealed class LogShipper(ShipOptions options)
 
         var batch = new StringBuilder();
         long first = 0, last = 0, offset = input.SkipBytes, batchOffset = 0, batchBytes = 0;
-        var result = new ShipResult(0, 0, 0, 0);
+        var result = ShipResult.None;
         string? identity = null;
         var due = DateTime.MaxValue;
         Task<ShipResult>? pending = null;
@@ -130,7 +122,7 @@ public sealed class LogShipper(ShipOptions options)
                 Flush();
             if (pending is not null)
             {
-                result = Add(result, await pending);
+                result += await pending;
                 pending = null;
             }
             if (ended)
@@ -185,6 +177,4 @@ public sealed class LogShipper(ShipOptions options)
     private static string SourceName(InputSource input) =>
         input.Name == InputSource.StandardInputName ? "stdin" : Path.GetFileName(input.Name);
 
-    private static ShipResult Add(ShipResult a, ShipResult b) =>
-        new(a.Lines + b.Lines, a.Batches + b.Batches, a.Duplicates + b.Duplicates, a.Bytes + b.Bytes);
 }

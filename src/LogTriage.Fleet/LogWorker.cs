@@ -22,15 +22,7 @@ public sealed class LogWorker(LogAnalyzer analyzer, string url, FleetNames names
 
     public async Task<WorkerResult> RunAsync(CancellationToken stop)
     {
-        await using var nats = new NatsClient(new NatsOpts { Url = url, Name = "logtriage-worker" });
-        try
-        {
-            await nats.ConnectAsync();
-        }
-        catch (NatsException e)
-        {
-            throw new FleetException($"cannot connect to {url}: {e.GetBaseException().Message}");
-        }
+        await using var nats = await FleetConnection.OpenAsync(url, "logtriage-worker");
         var js = nats.CreateJetStreamContext();
         INatsJSConsumer consumer;
         try

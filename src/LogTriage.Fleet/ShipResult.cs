@@ -7,4 +7,9 @@ public sealed record ShipResult(long Lines, long Batches, long Duplicates, long 
 {
     /// <summary>How far each input was read, in the order given (for <c>--state</c>).</summary>
     public IReadOnlyList<InputStatistics> Inputs { get; init; } = [];
+
+    public static ShipResult None { get; } = new(0, 0, 0, 0);
+
+    public static ShipResult operator +(ShipResult a, ShipResult b) =>
+        new(a.Lines + b.Lines, a.Batches + b.Batches, a.Duplicates + b.Duplicates, a.Bytes + b.Bytes);
 }

@@ -45,11 +45,11 @@ echo "single process analyze:        $single ms   $(rate "$lines" "$single") lin
 for workers in 1 2; do
   start_server
   url="nats://127.0.0.1:$port"
-  t0=$(now); "${cli[@]}" ship "$log" --server "$url" --create --server-name bench 2> "$out/ship.err"; t1=$(now)
+  t0=$(now); "${cli[@]}" ship "$log" --nats "$url" --create --server-name bench 2> "$out/ship.err"; t1=$(now)
   pids=()
-  for w in $(seq "$workers"); do "${cli[@]}" worker --server "$url" --once 2> "$out/worker-$w.err" & pids+=($!); done
+  for w in $(seq "$workers"); do "${cli[@]}" worker --nats "$url" --once 2> "$out/worker-$w.err" & pids+=($!); done
   wait "${pids[@]}"; t2=$(now)
-  "${cli[@]}" fleet report --server "$url" --format json > "$out/fleet-$workers.json" 2> "$out/fleet.err"; t3=$(now)
+  "${cli[@]}" fleet report --nats "$url" --format json > "$out/fleet-$workers.json" 2> "$out/fleet.err"; t3=$(now)
   kill "$pid"; wait "$pid" 2>/dev/null || true
   kept=$(cat "$out"/worker-*.err | sed -n 's/.*kept \([0-9]*\) signal lines.*/\1/p' | paste -sd+ | bc)
   rm -f "$out"/worker-*.err

@@ -6,7 +6,7 @@ using LogTriage.Report.Redaction;
 namespace LogTriage.Cli;
 
 /// <summary>
-/// <c>logtriage fleet report --server URL</c>: reads the signal stream the workers wrote, to its
+/// <c>logtriage fleet report --nats URL</c>: reads the signal stream the workers wrote, to its
 /// end, and reasons over it with the same rules as <c>analyze</c>, into the same report, formats
 /// and exit codes.
 /// </summary>
@@ -14,21 +14,24 @@ public static class FleetCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var server = FleetOptions.Server();
+        var server = FleetOptions.Nats();
+        var signals = FleetOptions.SignalStream();
         var report = new ReportOptions();
         var common = new CommonOptions();
         var reportCommand = new Command("report", "Report the likely causes across every shipped log, from the signals the workers published.");
         reportCommand.Options.Add(server);
+        reportCommand.Options.Add(signals);
         report.AddTo(reportCommand);
         common.AddTo(reportCommand);
         reportCommand.SetAction(async (parse, cancel) =>
         {
             var rules = common.LoadRules(parse, terminal.Error);
             var url = parse.GetValue(server)!;
+            var names = new FleetNames(SignalStream: parse.GetValue(signals)!);
             IReadOnlyList<Input.InputSource> sources;
             try
             {
-                sources = await new FleetReader(url, new FleetNames()).ReadAsync(cancel);
+                sources = await new FleetReader(url, names).ReadAsync(cancel);
             }
             catch (FleetException e)
             {
@@ -41,8 +44,8 @@ public static class FleetCommand
             // The findings also go to the fleet's key-value bucket, per cause and server, secrets removed.
             var findings = new ReportBuilder(ToolVersion.Current, new ReportRedactor(new RedactionOptions(Secrets: true, MaskAddresses: false)).Redact)
                 .Build(new LogAnalyzer(rules).Analyze(sources), DateTimeOffset.UtcNow);
-            var kept = await new FleetFindings(url, new FleetNames()).PublishAsync(findings, cancel);
-            terminal.Error.WriteLine($"logtriage: {kept} findings kept in the {new FleetNames().Bucket} bucket (per cause and server)");
+            var kept = await new FleetFindings(url, names).PublishAsync(findings, cancel);
+            terminal.Error.WriteLine($"logtriage: {kept} findings kept in the {names.Bucket} bucket (per cause and server)");
             return code;
         });
 
@@ -59,37 +62,34 @@ public static class FleetCommand
     /// </summary>
     private static Command Watch(Terminal terminal)
     {
-        var server = FleetOptions.Server();
+        var server = FleetOptions.Nats();
+        var signals = FleetOptions.SignalStream();
         var every = new Option<string>("--every") { Description = "How often to read the signal stream again: 10s, 1m.", DefaultValueFactory = _ => "30s" };
         var common = new CommonOptions();
         var command = new Command("watch", "Keep watching the fleet's signals: print each cause when it appears or changes, and keep the findings in the key-value bucket.");
         command.Options.Add(server);
+        command.Options.Add(signals);
         command.Options.Add(every);
         common.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var rules = common.LoadRules(parse, terminal.Error);
             var url = parse.GetValue(server)!;
-            var interval = Rules.DurationText.TryParse(parse.GetValue(every)!, out var d) && d > TimeSpan.Zero
-                ? d : throw new UsageException($"--every: '{parse.GetValue(every)}' is not a duration (10s, 1m)");
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            var interval = FleetOptions.Duration(parse.GetValue(every)!, "--every");
+            var names = new FleetNames(SignalStream: parse.GetValue(signals)!);
+            using var stop = new StopSignal(cancel);
             var analyzer = new LogAnalyzer(rules);
             var builder = new ReportBuilder(ToolVersion.Current, new ReportRedactor(new RedactionOptions(Secrets: true, MaskAddresses: false)).Redact);
             var shown = new Dictionary<string, (string Severity, long Count)>(StringComparer.Ordinal);
             try
             {
-                while (!stop.IsCancellationRequested)
+                while (!stop.Token.IsCancellationRequested)
                 {
-                    var sources = await new FleetReader(url, new FleetNames()).ReadAsync(stop.Token, missingIsEmpty: true);
+                    var sources = await new FleetReader(url, names).ReadAsync(stop.Token, missingIsEmpty: true);
                     if (sources.Count > 0)
                     {
                         var report = builder.Build(analyzer.Analyze(sources), DateTimeOffset.UtcNow);
-                        await new FleetFindings(url, new FleetNames()).PublishAsync(report, stop.Token);
+                        await new FleetFindings(url, names).PublishAsync(report, stop.Token);
                         foreach (var cause in report.Causes)
                         {
                             if (shown.TryGetValue(cause.Cause, out var before) && before == (cause.Severity, cause.Count))
@@ -102,7 +102,7 @@ public static class FleetCommand
                     await Task.Delay(interval, stop.Token);
                 }
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
             {
             }
             catch (FleetException e)

@@ -18,8 +18,8 @@ public static class ShipCommand
             Description = "Log files, directories or globs to ship, or - for standard input (.gz is read transparently).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var server = FleetOptions.Server();
-        var stream = new Option<string>("--stream") { Description = "The stream the lines go to.", DefaultValueFactory = _ => "LOGS" };
+        var server = FleetOptions.Nats();
+        var stream = FleetOptions.LogStream();
         var cluster = new Option<string>("--cluster") { Description = "The NATS cluster the logs are from (the subject's second token).", DefaultValueFactory = _ => "default" };
         var serverName = new Option<string>("--server-name") { Description = "The server or host the logs are from (third token); default: this machine's name." };
         var source = new Option<string?>("--source") { Description = "The source (fourth token); default: each input's file name." };
@@ -45,8 +45,8 @@ public static class ShipCommand
             {
                 Source = parse.GetValue(source),
                 Create = parse.GetValue(create),
-                DuplicateWindow = Duration(parse.GetValue(window)!, "--duplicate-window"),
-                MaxAge = parse.GetValue(maxAge) is { } age ? Duration(age, "--max-age") : TimeSpan.Zero,
+                DuplicateWindow = FleetOptions.Duration(parse.GetValue(window)!, "--duplicate-window"),
+                MaxAge = parse.GetValue(maxAge) is { } age ? FleetOptions.Duration(age, "--max-age") : TimeSpan.Zero,
                 BatchBytes = Math.Max(1, parse.GetValue(batch)) * 1024,
             };
             try
@@ -59,12 +59,7 @@ public static class ShipCommand
                 foreach (var error in resolution.Errors)
                     terminal.Error.WriteLine($"logtriage: {error}");
                 // SIGTERM or Ctrl-C ends the followed files; what was read is still shipped.
-                using var stopFollowing = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-                using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-                {
-                    context.Cancel = true;
-                    stopFollowing.Cancel();
-                });
+                using var stopFollowing = new StopSignal(cancel);
                 var sources = resolution.Sources.Concat(followed.Select(f => AnalyzeCommand.FollowedFile(f, stopFollowing.Token))).ToList();
                 if (sources.Count == 0)
                     throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no input: give log files, - for standard input, --follow FILE or --advisories");
@@ -101,12 +96,7 @@ public static class ShipCommand
         if (creds is not null && !File.Exists(creds))
             throw new UsageException($"--system-creds {creds}: no such file");
         var auth = creds is not null ? new NATS.Client.Core.NatsAuthOpts { CredsFile = creds } : new NATS.Client.Core.NatsAuthOpts { Username = user, Password = password };
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
+        using var stop = new StopSignal(cancel);
         var result = await new AdvisoryShipper(options, auth).RunAsync(stop.Token);
         terminal.Error.WriteLine($"logtriage: shipped {result.Lines} advisories in {result.Batches} batches to {options.Stream}");
         return ExitCodes.Success;
@@ -126,9 +116,4 @@ public static class ShipCommand
             throw new UsageException(e.Message);
         }
     }
-
-    private static TimeSpan Duration(string text, string option) =>
-        Rules.DurationText.TryParse(text, out var duration) && duration > TimeSpan.Zero
-            ? duration
-            : throw new UsageException($"{option}: '{text}' is not a duration (30s, 10m, 1h, 7d)");
 }

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using LogTriage.Fleet;
 
 namespace LogTriage.Cli;
 
 /// <summary>
-/// <c>logtriage worker --server URL</c>: one of a pool of workers sharing a durable consumer on the
+/// <c>logtriage worker --nats URL --stream NAME</c>: one of a pool of workers sharing a durable consumer on the
 /// log stream; each batch's signal lines go to the signal stream before the batch is acknowledged.
 /// SIGTERM or Ctrl-C finishes the batch in hand and stops.
 /// </summary>
@@ -13,12 +12,16 @@ public static class WorkerCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var server = FleetOptions.Server();
+        var server = FleetOptions.Nats();
+        var stream = FleetOptions.LogStream();
+        var signals = FleetOptions.SignalStream();
         var once = new Option<bool>("--once") { Description = "Stop when the log stream is drained (cron), instead of waiting for more." };
         var ackWait = new Option<string>("--ack-wait") { Description = "How long a batch a worker took but did not finish waits before another worker gets it.", DefaultValueFactory = _ => "30s" };
         var common = new CommonOptions();
         var command = new Command("worker", "Analyse shipped log batches from a JetStream stream, one of any number of workers, and publish their signals.");
         command.Options.Add(server);
+        command.Options.Add(stream);
+        command.Options.Add(signals);
         command.Options.Add(once);
         command.Options.Add(ackWait);
         common.AddTo(command);
@@ -26,17 +29,12 @@ public static class WorkerCommand
         command.SetAction(async (parse, cancel) =>
         {
             var rules = common.LoadRules(parse, terminal.Error);
-            var wait = Rules.DurationText.TryParse(parse.GetValue(ackWait)!, out var w) && w > TimeSpan.Zero
-                ? w : throw new UsageException($"--ack-wait: '{parse.GetValue(ackWait)}' is not a duration (30s, 2m)");
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            var wait = FleetOptions.Duration(parse.GetValue(ackWait)!, "--ack-wait");
+            var names = new FleetNames(LogStream: parse.GetValue(stream)!, SignalStream: parse.GetValue(signals)!);
+            using var stop = new StopSignal(cancel);
             try
             {
-                var worker = new LogWorker(new LogAnalyzer(rules), parse.GetValue(server)!, new FleetNames()) { AckWait = wait, StopWhenDrained = parse.GetValue(once) };
+                var worker = new LogWorker(new LogAnalyzer(rules), parse.GetValue(server)!, names) { AckWait = wait, StopWhenDrained = parse.GetValue(once) };
                 var result = await worker.RunAsync(stop.Token);
                 terminal.Error.WriteLine($"logtriage: worker handled {result.Batches} batches ({result.Lines} lines), kept {result.SignalLines} signal lines");
                 return ExitCodes.Success;

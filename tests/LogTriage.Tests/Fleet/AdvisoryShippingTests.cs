@@ -36,7 +36,7 @@ public class AdvisoryShippingTests
             var url = $"nats://{User}:{Password}@127.0.0.1:{server.Port}";
 
             var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "ship", "--advisories", "--server", url, "--create",
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "ship", "--advisories", "--nats", url, "--create",
                          "--server-name", "nats-a", "--system-user", "sys", "--system-password", "sys" })
                 start.ArgumentList.Add(argument);
             using var shipper = Process.Start(start)!;
@@ -72,9 +72,9 @@ public class AdvisoryShippingTests
             Assert.That(stderr.Result, Does.Match(@"shipped [1-9]\d* advisories"));
             Assert.That(server.ReadLog(), Does.Not.Contain("connection closed"), "the INFO log says nothing of the closes");
 
-            var worker = CliRun.Of("worker", "--server", url, "--once", "--ack-wait", "2s");
+            var worker = CliRun.Of("worker", "--nats", url, "--once", "--ack-wait", "2s");
             Assert.That(worker.ExitCode, Is.EqualTo(0), worker.Error);
-            var fleet = CliRun.Of("fleet", "report", "--server", url, "--format", "json");
+            var fleet = CliRun.Of("fleet", "report", "--nats", url, "--format", "json");
             Assert.That(fleet.ExitCode, Is.EqualTo(0), fleet.Error);
             var causes = JsonDocument.Parse(fleet.Out).RootElement.GetProperty("causes").EnumerateArray().Select(c => c.GetProperty("cause").GetString()).ToList();
             Assert.That(causes, Is.SupersetOf(new[] { "auth", "overload" }), fleet.Out);

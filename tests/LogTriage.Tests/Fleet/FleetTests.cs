@@ -37,7 +37,7 @@ public class FleetTests
     private Process Worker()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "worker", "--server", _server.Url, "--once", "--ack-wait", "2s" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "worker", "--nats", _server.Url, "--once", "--ack-wait", "2s" })
             start.ArgumentList.Add(argument);
         return Process.Start(start)!;
     }
@@ -53,8 +53,8 @@ public class FleetTests
     {
         var paths = Samples.Select(RepositoryPaths.Sample).ToArray();
         // Two servers' logs: the first three samples from nats-a, the others from nats-b.
-        var shipA = CliRun.Of(["ship", .. paths[..3], "--server", _server.Url, "--server-name", "nats-a", "--create", "--batch-kb", "1"]);
-        var shipB = CliRun.Of(["ship", .. paths[3..], "--server", _server.Url, "--server-name", "nats-b", "--batch-kb", "1"]);
+        var shipA = CliRun.Of(["ship", .. paths[..3], "--nats", _server.Url, "--server-name", "nats-a", "--create", "--batch-kb", "1"]);
+        var shipB = CliRun.Of(["ship", .. paths[3..], "--nats", _server.Url, "--server-name", "nats-b", "--batch-kb", "1"]);
         Assert.That((shipA.ExitCode, shipB.ExitCode), Is.EqualTo((0, 0)), shipA.Error + shipB.Error);
 
         var workers = new[] { Worker(), Worker(), Worker() };
@@ -70,7 +70,7 @@ public class FleetTests
         }
         workers[0].WaitForExit(10_000);
 
-        var fleet = CliRun.Of("fleet", "report", "--server", _server.Url, "--format", "json");
+        var fleet = CliRun.Of("fleet", "report", "--nats", _server.Url, "--format", "json");
         Assert.That(fleet.ExitCode, Is.EqualTo(0), fleet.Error);
         var single = CliRun.Of(["analyze", .. paths, "--format", "json"]);
         Assert.That(Causes(fleet.Out), Is.EqualTo(Causes(single.Out)), fleet.Out);

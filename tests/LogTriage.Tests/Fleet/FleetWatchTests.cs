@@ -16,7 +16,7 @@ public class FleetWatchTests
         {
             using var server = NatsServerProcess.Start($"jetstream {{ store_dir: \"{store}\" }}");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "fleet", "watch", "--server", server.Url, "--every", "1s" })
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "fleet", "watch", "--nats", server.Url, "--every", "1s" })
                 start.ArgumentList.Add(argument);
             using var watch = Process.Start(start)!;
             var output = new StringBuilder();
@@ -24,9 +24,9 @@ public class FleetWatchTests
             watch.BeginOutputReadLine();
             var stderr = watch.StandardError.ReadToEndAsync();
 
-            var ship = CliRun.Of("ship", RepositoryPaths.Sample("auth-wrong-password.log"), RepositoryPaths.Sample("slow-consumer.log"), "--server", server.Url, "--create");
+            var ship = CliRun.Of("ship", RepositoryPaths.Sample("auth-wrong-password.log"), RepositoryPaths.Sample("slow-consumer.log"), "--nats", server.Url, "--create");
             Assert.That(ship.ExitCode, Is.EqualTo(0), ship.Error);
-            var worker = CliRun.Of("worker", "--server", server.Url, "--once");
+            var worker = CliRun.Of("worker", "--nats", server.Url, "--once");
             Assert.That(worker.ExitCode, Is.EqualTo(0), worker.Error);
 
             var clock = Stopwatch.StartNew();

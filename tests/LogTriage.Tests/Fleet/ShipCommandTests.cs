@@ -30,7 +30,7 @@ public class ShipCommandTests
     private static readonly string[] Samples = ["slow-consumer.log", "auth-wrong-password.log"];
 
     private CliRun Ship(params string[] extra) =>
-        CliRun.Of(["ship", .. Samples.Select(RepositoryPaths.Sample), "--server", _server.Url, "--server-name", "nats-0", "--batch-kb", "1", .. extra]);
+        CliRun.Of(["ship", .. Samples.Select(RepositoryPaths.Sample), "--nats", _server.Url, "--server-name", "nats-0", "--batch-kb", "1", .. extra]);
 
     private async Task<List<(string Subject, string Input, long FirstLine, string Text)>> ReadStream()
     {
@@ -67,6 +67,26 @@ public class ShipCommandTests
     }
 
     [Test]
+    public async Task Streams_named_on_the_command_line_carry_the_whole_pipeline()
+    {
+        var ship = Ship("--stream", "APP_LOGS", "--create");
+        Assert.That(ship.ExitCode, Is.EqualTo(0), ship.Error);
+        var worker = CliRun.Of("worker", "--nats", _server.Url, "--stream", "APP_LOGS", "--signals", "APP_SIGNALS", "--once", "--ack-wait", "2s");
+        Assert.That(worker.ExitCode, Is.EqualTo(0), worker.Error);
+        var fleet = CliRun.Of("fleet", "report", "--nats", _server.Url, "--signals", "APP_SIGNALS", "--format", "json");
+        Assert.That(fleet.ExitCode, Is.EqualTo(0), fleet.Error);
+        using var report = System.Text.Json.JsonDocument.Parse(fleet.Out);
+        var causes = report.RootElement.GetProperty("causes").EnumerateArray().Select(c => c.GetProperty("cause").GetString()).ToList();
+        Assert.That(causes, Does.Contain("overload").And.Contain("auth"));
+
+        await using var nats = new NatsClient(_server.Url);
+        var names = new List<string>();
+        await foreach (var name in nats.CreateJetStreamContext().ListStreamNamesAsync())
+            names.Add(name);
+        Assert.That(names, Is.EquivalentTo(new[] { "APP_LOGS", "APP_SIGNALS", "KV_logtriage-findings" }), "nothing went to the default streams");
+    }
+
+    [Test]
     public void A_missing_stream_without_create_is_one_line_and_exit_2()
     {
         var run = Ship();
@@ -78,7 +98,7 @@ public class ShipCommandTests
     public void A_server_without_JetStream_is_one_line_and_exit_2()
     {
         using var plain = NatsServerProcess.Start();
-        var run = CliRun.Of("ship", RepositoryPaths.Sample("slow-consumer.log"), "--server", plain.Url, "--create");
+        var run = CliRun.Of("ship", RepositoryPaths.Sample("slow-consumer.log"), "--nats", plain.Url, "--create");
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error.Trim(), Does.StartWith("logtriage: JetStream is not enabled on").And.Not.Contain("\n"));
     }
@@ -90,12 +110,12 @@ public class ShipCommandTests
         var state = Path.Combine(_store, "state", "ship.json");
         var lines = File.ReadAllLines(RepositoryPaths.Sample("slow-consumer.log"));
         File.WriteAllLines(log, lines[..8]);
-        var first = CliRun.Of("ship", log, "--server", _server.Url, "--create", "--state", state);
+        var first = CliRun.Of("ship", log, "--nats", _server.Url, "--create", "--state", state);
         Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
         Assert.That(first.Error, Does.Contain("shipped 8 lines"));
 
         File.AppendAllLines(log, lines[8..]);
-        var second = CliRun.Of("ship", log, "--server", _server.Url, "--state", state);
+        var second = CliRun.Of("ship", log, "--nats", _server.Url, "--state", state);
         Assert.That(second.ExitCode, Is.EqualTo(0), second.Error);
         Assert.That(second.Error, Does.Contain($"shipped {lines.Length - 8} lines").And.Not.Contain("already had"));
 
@@ -112,7 +132,7 @@ public class ShipCommandTests
         var log = Path.Combine(_store, "big.log");
         File.WriteAllLines(log, Enumerable.Range(0, 2500).SelectMany(_ => sample));
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "ship", log, "--server", _server.Url, "--create", "--batch-kb", "1" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "ship", log, "--nats", _server.Url, "--create", "--batch-kb", "1" })
             start.ArgumentList.Add(argument);
 
         await using var nats = new NatsClient(_server.Url);
@@ -134,10 +154,10 @@ public class ShipCommandTests
         }
         var beforeRestart = await Messages();
 
-        var again = CliRun.Of("ship", log, "--server", _server.Url, "--batch-kb", "1");
+        var again = CliRun.Of("ship", log, "--nats", _server.Url, "--batch-kb", "1");
         Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
         Assert.That(again.Error, Does.Contain($"({beforeRestart} batches the stream already had)"));
-        var expected = CliRun.Of("ship", log, "--server", _server.Url, "--batch-kb", "1");
+        var expected = CliRun.Of("ship", log, "--nats", _server.Url, "--batch-kb", "1");
         var batches = long.Parse(System.Text.RegularExpressions.Regex.Match(expected.Error, @"in (\d+) batches").Groups[1].Value);
         Assert.That(await Messages(), Is.EqualTo(batches), "every batch once, none twice");
     }

@@ -21,7 +21,7 @@ public class ShipFollowTests
         {
             using var server = NatsServerProcess.Start($"jetstream {{ store_dir: \"{Path.Combine(store, "js")}\" }}");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "ship", "--follow", log, "--server", server.Url, "--create", "--server-name", "nats-f" })
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "ship", "--follow", log, "--nats", server.Url, "--create", "--server-name", "nats-f" })
                 start.ArgumentList.Add(argument);
             using var shipper = Process.Start(start)!;
             var stderr = shipper.StandardError.ReadToEndAsync();

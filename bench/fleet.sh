@@ -18,8 +18,11 @@ server_bin="$(command -v nats-server || echo /usr/sbin/nats-server)"
 mix_mb=${1:-256}
 out=/tmp/logtriage-bench/fleet
 mkdir -p "$out"
-dotnet build -c Release --nologo -v quiet "$repo/src/LogTriage.Cli" > "$out/build.log" 2>&1 || { tail -20 "$out/build.log"; exit 2; }
-cli=(dotnet "$repo/src/LogTriage.Cli/bin/Release/net10.0/LogTriage.Cli.dll")
+# The tool as users install it on the workers' machines: dotnet publish -r <rid> (ReadyToRun), as all.sh does.
+rid="$(dotnet --info 2>/dev/null | awk '/^ *RID:/ {print $2; exit}')"; rid=${rid:-linux-x64}
+dotnet publish "$repo/src/LogTriage.Cli" -c Release -r "$rid" --self-contained false -o "$out/tool" --nologo -v quiet \
+  > "$out/publish.log" 2>&1 || { tail -20 "$out/publish.log" >&2; exit 2; }
+cli=(dotnet "$out/tool/LogTriage.Cli.dll")
 log="$out/mix-$mix_mb.log"
 [[ -f "$log" ]] || python3 "$shared/genlog.py" "$log" "$mix_mb" > "$log.planted"
 lines=$(wc -l < "$log")

@@ -47,6 +47,21 @@ public static class CommandLine
             terminal.Error.WriteLine($"logtriage: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (LogTriage.Fleet.FleetException e)
+        {
+            terminal.Error.WriteLine($"logtriage: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (NATS.Client.JetStream.NatsJSApiException e)
+        {
+            terminal.Error.WriteLine($"logtriage: JetStream refused the request: {e.Error.Description} (error {e.Error.ErrCode})");
+            return ExitCodes.Usage;
+        }
+        catch (NATS.Client.Core.NatsException e)
+        {
+            terminal.Error.WriteLine($"logtriage: NATS: {e.GetBaseException().Message}");
+            return ExitCodes.Usage;
+        }
         catch (RuleValidationException e)
         {
             foreach (var error in e.Errors)

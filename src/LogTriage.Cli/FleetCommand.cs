@@ -28,15 +28,7 @@ public static class FleetCommand
             var rules = common.LoadRules(parse, terminal.Error);
             var url = parse.GetValue(server)!;
             var names = new FleetNames(SignalStream: parse.GetValue(signals)!);
-            IReadOnlyList<Input.InputSource> sources;
-            try
-            {
-                sources = await new FleetReader(url, names).ReadAsync(cancel);
-            }
-            catch (FleetException e)
-            {
-                throw new UsageException(e.Message);
-            }
+            var sources = await new FleetReader(url, names).ReadAsync(cancel);
             if (sources.Count == 0)
                 throw new UsageException($"the signal stream on {url} is empty: ship logs and run workers first");
             var settings = report.Settings(parse) with { Quiet = true };
@@ -104,10 +96,6 @@ public static class FleetCommand
             }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
             {
-            }
-            catch (FleetException e)
-            {
-                throw new UsageException(e.Message);
             }
             return ExitCodes.Success;
         });

@@ -49,42 +49,35 @@ public static class ShipCommand
                 MaxAge = parse.GetValue(maxAge) is { } age ? FleetOptions.Duration(age, "--max-age") : TimeSpan.Zero,
                 BatchBytes = Math.Max(1, parse.GetValue(batch)) * 1024,
             };
-            try
+            if (parse.GetValue(advisories))
+                return await ShipAdvisories(terminal, options, parse.GetValue(systemUser), parse.GetValue(systemPassword), parse.GetValue(systemCreds), cancel);
+            var followed = parse.GetValue(follow) ?? [];
+            var arguments = parse.GetValue(inputs) ?? [];
+            var resolution = new InputResolver(terminal.StandardInput).Resolve(arguments);
+            foreach (var error in resolution.Errors)
+                terminal.Error.WriteLine($"logtriage: {error}");
+            // SIGTERM or Ctrl-C ends the followed files; what was read is still shipped.
+            using var stopFollowing = new StopSignal(cancel);
+            var sources = resolution.Sources.Concat(followed.Select(f => AnalyzeCommand.FollowedFile(f, stopFollowing.Token))).ToList();
+            if (sources.Count == 0)
+                throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no input: give log files, - for standard input, --follow FILE or --advisories");
+            var statePath = parse.GetValue(state);
+            var saved = statePath is null ? null : LoadState(statePath);
+            if (saved is not null)
             {
-                if (parse.GetValue(advisories))
-                    return await ShipAdvisories(terminal, options, parse.GetValue(systemUser), parse.GetValue(systemPassword), parse.GetValue(systemCreds), cancel);
-                var followed = parse.GetValue(follow) ?? [];
-                var arguments = parse.GetValue(inputs) ?? [];
-                var resolution = new InputResolver(terminal.StandardInput).Resolve(arguments);
-                foreach (var error in resolution.Errors)
-                    terminal.Error.WriteLine($"logtriage: {error}");
-                // SIGTERM or Ctrl-C ends the followed files; what was read is still shipped.
-                using var stopFollowing = new StopSignal(cancel);
-                var sources = resolution.Sources.Concat(followed.Select(f => AnalyzeCommand.FollowedFile(f, stopFollowing.Token))).ToList();
-                if (sources.Count == 0)
-                    throw new UsageException(resolution.Errors.FirstOrDefault() ?? "no input: give log files, - for standard input, --follow FILE or --advisories");
-                var statePath = parse.GetValue(state);
-                var saved = statePath is null ? null : LoadState(statePath);
-                if (saved is not null)
-                {
-                    if (sources.Any(s => s.Name == InputSource.StandardInputName))
-                        throw new UsageException("--state remembers files; standard input has no place to resume from");
-                    sources = [.. saved.Resume(sources)];
-                }
-                var result = await new LogShipper(options).ShipAsync(sources, CancellationToken.None);
-                if (saved is not null)
-                {
-                    saved.Advance(sources, result.Inputs, DateTimeOffset.UtcNow);
-                    saved.Save(statePath!);
-                }
-                terminal.Error.WriteLine($"logtriage: shipped {result.Lines} lines in {result.Batches} batches to {options.Stream}"
-                    + (result.Duplicates > 0 ? $" ({result.Duplicates} batches the stream already had)" : ""));
-                return ExitCodes.Success;
+                if (sources.Any(s => s.Name == InputSource.StandardInputName))
+                    throw new UsageException("--state remembers files; standard input has no place to resume from");
+                sources = [.. saved.Resume(sources)];
             }
-            catch (FleetException e)
+            var result = await new LogShipper(options).ShipAsync(sources, CancellationToken.None);
+            if (saved is not null)
             {
-                throw new UsageException(e.Message);
+                saved.Advance(sources, result.Inputs, DateTimeOffset.UtcNow);
+                saved.Save(statePath!);
             }
+            terminal.Error.WriteLine($"logtriage: shipped {result.Lines} lines in {result.Batches} batches to {options.Stream}"
+                + (result.Duplicates > 0 ? $" ({result.Duplicates} batches the stream already had)" : ""));
+            return ExitCodes.Success;
         });
         return command;
     }

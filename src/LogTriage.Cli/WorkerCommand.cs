@@ -32,17 +32,10 @@ public static class WorkerCommand
             var wait = FleetOptions.Duration(parse.GetValue(ackWait)!, "--ack-wait");
             var names = new FleetNames(LogStream: parse.GetValue(stream)!, SignalStream: parse.GetValue(signals)!);
             using var stop = new StopSignal(cancel);
-            try
-            {
-                var worker = new LogWorker(new LogAnalyzer(rules), parse.GetValue(server)!, names) { AckWait = wait, StopWhenDrained = parse.GetValue(once) };
-                var result = await worker.RunAsync(stop.Token);
-                terminal.Error.WriteLine($"logtriage: worker handled {result.Batches} batches ({result.Lines} lines), kept {result.SignalLines} signal lines");
-                return ExitCodes.Success;
-            }
-            catch (FleetException e)
-            {
-                throw new UsageException(e.Message);
-            }
+            var worker = new LogWorker(new LogAnalyzer(rules), parse.GetValue(server)!, names) { AckWait = wait, StopWhenDrained = parse.GetValue(once) };
+            var result = await worker.RunAsync(stop.Token);
+            terminal.Error.WriteLine($"logtriage: worker handled {result.Batches} batches ({result.Lines} lines), kept {result.SignalLines} signal lines");
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -10,6 +10,8 @@ namespace LogTriage.Fleet;
 /// </summary>
 internal sealed class StreamCheck(ShipOptions options)
 {
+    private const int SubjectsOverlap = 10065;
+
     public async Task EnsureAsync(INatsJSContext js, CancellationToken cancel)
     {
         try
@@ -20,12 +22,19 @@ internal sealed class StreamCheck(ShipOptions options)
         {
             if (!options.Create)
                 throw new FleetException($"stream {options.Stream} does not exist on {options.Url} (--create makes it)");
-            await js.CreateStreamAsync(new StreamConfig(options.Stream, [LogSubject.All])
+            try
             {
-                DuplicateWindow = options.DuplicateWindow,
-                MaxAge = options.MaxAge,
-                Storage = StreamConfigStorage.File,
-            }, cancel);
+                await js.CreateStreamAsync(new StreamConfig(options.Stream, [LogSubject.All])
+                {
+                    DuplicateWindow = options.DuplicateWindow,
+                    MaxAge = options.MaxAge,
+                    Storage = StreamConfigStorage.File,
+                }, cancel);
+            }
+            catch (NatsJSApiException overlap) when (overlap.Error.ErrCode == SubjectsOverlap)
+            {
+                throw new FleetException($"cannot create stream {options.Stream}: another stream on {options.Url} already takes the subjects {LogSubject.All} (ship to that one with --stream NAME)");
+            }
         }
         catch (NatsNoRespondersException)
         {

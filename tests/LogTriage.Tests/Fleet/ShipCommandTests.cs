@@ -87,6 +87,15 @@ public class ShipCommandTests
     }
 
     [Test]
+    public void A_second_log_stream_over_the_same_subjects_is_one_line_and_exit_2()
+    {
+        Assert.That(Ship("--create").ExitCode, Is.EqualTo(0));
+        var run = Ship("--stream", "OTHER", "--create");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"logtriage: cannot create stream OTHER: another stream on {_server.Url} already takes the subjects logs.> (ship to that one with --stream NAME)"));
+    }
+
+    [Test]
     public void A_missing_stream_without_create_is_one_line_and_exit_2()
     {
         var run = Ship();

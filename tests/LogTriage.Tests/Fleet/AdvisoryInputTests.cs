@@ -57,19 +57,7 @@ public class AdvisoryInputTests
         // A wrong password, then a subscriber that stops reading while a publisher floods it.
         using (var bad = Connect(server.Port, "billing", password: "expired"))
             Assert.That(ReadSome(bad), Does.Contain("Authorization Violation"));
-        using (var slow = Connect(server.Port, "report-builder", receiveBuffer: 4096))
-        using (var publisher = Connect(server.Port, "flooder"))
-        {
-            Send(slow, "SUB orders.> 1\r\nPING\r\n");
-            ReadSome(slow);
-            var batch = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"PUB orders.new 8192\r\n{new string('x', 8192)}\r\n", 16)));
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(10) && !Saw(saved, "Slow Consumer"))
-            {
-                try { publisher.Send(batch); }
-                catch (SocketException) { break; }
-            }
-        }
+        FloodSlowSubscriber(server.Port, "report-builder", () => Saw(saved, "Slow Consumer"), TimeSpan.FromSeconds(10));
         var wait = Stopwatch.StartNew();
         while (wait.Elapsed < TimeSpan.FromSeconds(5) && !(Saw(saved, "Slow Consumer") && Saw(saved, "Authentication")))
             await Task.Delay(50);

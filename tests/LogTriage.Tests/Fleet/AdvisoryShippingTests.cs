@@ -50,19 +50,7 @@ public class AdvisoryShippingTests
 
             using (var bad = Connect(server.Port, "billing", password: "expired"))
                 Assert.That(ReadSome(bad), Does.Contain("Authorization Violation"));
-            using (var slow = Connect(server.Port, "report-builder", receiveBuffer: 4096))
-            using (var publisher = Connect(server.Port, "flooder"))
-            {
-                Send(slow, "SUB orders.> 1\r\nPING\r\n");
-                ReadSome(slow);
-                var batch = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"PUB orders.new 8192\r\n{new string('x', 8192)}\r\n", 16)));
-                var clock = Stopwatch.StartNew();
-                while (clock.Elapsed < TimeSpan.FromSeconds(3))
-                {
-                    try { publisher.Send(batch); }
-                    catch (SocketException) { break; }
-                }
-            }
+            FloodSlowSubscriber(server.Port, "report-builder", () => false, TimeSpan.FromSeconds(3));
             Thread.Sleep(3000); // the shipper flushes a batch two seconds after its first advisory
 
             using (var term = Process.Start("kill", ["-TERM", shipper.Id.ToString()]))

@@ -18,21 +18,12 @@ public class FleetTests
         ["slow-consumer.log", "auth-wrong-password.log", "server-shutdown.log", "go-panic.log", "max-payload-exceeded.log", "stale-connection.log"];
 
     private NatsServerProcess _server = null!;
-    private string _store = "";
 
     [SetUp]
-    public void StartJetStream()
-    {
-        _store = Directory.CreateTempSubdirectory("logtriage-fleet-").FullName;
-        _server = NatsServerProcess.Start($"jetstream {{ store_dir: \"{_store}\" }}");
-    }
+    public void StartJetStream() => _server = NatsServerProcess.StartJetStream();
 
     [TearDown]
-    public void Stop()
-    {
-        _server.Dispose();
-        Directory.Delete(_store, recursive: true);
-    }
+    public void Stop() => _server.Dispose();
 
     private Process Worker()
     {

@@ -19,21 +19,12 @@ namespace LogTriage.Tests.Fleet;
 public class JetStreamOnServer29Tests
 {
     private NatsServerProcess _server = null!;
-    private string _store = "";
 
     [SetUp]
-    public void StartJetStream()
-    {
-        _store = Directory.CreateTempSubdirectory("logtriage-js-").FullName;
-        _server = NatsServerProcess.Start($"jetstream {{ store_dir: \"{_store}\" }}");
-    }
+    public void StartJetStream() => _server = NatsServerProcess.StartJetStream();
 
     [TearDown]
-    public void Stop()
-    {
-        _server.Dispose();
-        Directory.Delete(_store, recursive: true);
-    }
+    public void Stop() => _server.Dispose();
 
     private NatsClient Client() => new(_server.Url);
 

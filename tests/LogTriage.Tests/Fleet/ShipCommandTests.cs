@@ -11,20 +11,20 @@ namespace LogTriage.Tests.Fleet;
 public class ShipCommandTests
 {
     private NatsServerProcess _server = null!;
-    private string _store = "";
+    private string _work = "";
 
     [SetUp]
     public void StartJetStream()
     {
-        _store = Directory.CreateTempSubdirectory("logtriage-ship-").FullName;
-        _server = NatsServerProcess.Start($"jetstream {{ store_dir: \"{_store}\" }}");
+        _work = Directory.CreateTempSubdirectory("logtriage-ship-").FullName;
+        _server = NatsServerProcess.StartJetStream();
     }
 
     [TearDown]
     public void Stop()
     {
         _server.Dispose();
-        Directory.Delete(_store, recursive: true);
+        Directory.Delete(_work, recursive: true);
     }
 
     private static readonly string[] Samples = ["slow-consumer.log", "auth-wrong-password.log"];
@@ -115,8 +115,8 @@ public class ShipCommandTests
     [Test]
     public async Task With_state_a_second_run_ships_only_what_was_appended()
     {
-        var log = Path.Combine(_store, "nats.log");
-        var state = Path.Combine(_store, "state", "ship.json");
+        var log = Path.Combine(_work, "nats.log");
+        var state = Path.Combine(_work, "state", "ship.json");
         var lines = File.ReadAllLines(RepositoryPaths.Sample("slow-consumer.log"));
         File.WriteAllLines(log, lines[..8]);
         var first = CliRun.Of("ship", log, "--nats", _server.Url, "--create", "--state", state);
@@ -138,7 +138,7 @@ public class ShipCommandTests
     {
         // 4 MB of real server lines, cut into 1 KiB batches: thousands of publishes, time to kill.
         var sample = File.ReadAllLines(RepositoryPaths.Sample("slow-consumer.log"));
-        var log = Path.Combine(_store, "big.log");
+        var log = Path.Combine(_work, "big.log");
         File.WriteAllLines(log, Enumerable.Range(0, 2500).SelectMany(_ => sample));
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "LogTriage.Cli.dll"), "ship", log, "--nats", _server.Url, "--create", "--batch-kb", "1" })

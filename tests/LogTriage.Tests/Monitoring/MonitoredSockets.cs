@@ -43,6 +43,26 @@ public static class MonitoredSockets
         catch (SocketException) { return ""; }
     }
 
+    /// <summary>
+    /// A subscriber that stops reading (a 4 KiB receive buffer) while a publisher floods it with
+    /// 8 KiB messages, until <paramref name="done"/> holds or <paramref name="limit"/> passes: the
+    /// server closes it as a slow consumer.
+    /// </summary>
+    public static void FloodSlowSubscriber(int port, string subscriber, Func<bool> done, TimeSpan limit)
+    {
+        using var slow = Connect(port, subscriber, receiveBuffer: 4096);
+        using var publisher = Connect(port, "flooder");
+        Send(slow, "SUB orders.> 1\r\nPING\r\n");
+        ReadSome(slow);
+        var batch = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"PUB orders.new 8192\r\n{new string('x', 8192)}\r\n", 16)));
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit && !done())
+        {
+            try { publisher.Send(batch); }
+            catch (SocketException) { break; }
+        }
+    }
+
     public static string ClosedReasons(int monitorPort)
     {
         using var http = new HttpClient();

@@ -71,18 +71,7 @@ public class ProbeLogAgreementTests
 
     private static void FloodASlowSubscriber(int port, int monitorPort)
     {
-        using var slow = Connect(port, "slow-subscriber", receiveBuffer: 4096);
-        using var publisher = Connect(port, "flooder");
-        Send(slow, "SUB orders.> 1\r\nPING\r\n");
-        ReadSome(slow);
-        var payload = new string('x', 8192);
-        var batch = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"PUB orders.new 8192\r\n{payload}\r\n", 16)));
-        var clock = Stopwatch.StartNew();
-        while (!ClosedReasons(monitorPort).Contains("Slow Consumer") && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            try { publisher.Send(batch); }
-            catch (SocketException) { break; }
-        }
+        FloodSlowSubscriber(port, "slow-subscriber", () => ClosedReasons(monitorPort).Contains("Slow Consumer"), TimeSpan.FromSeconds(10));
         WaitFor(() => ClosedReasons(monitorPort).Contains("Slow Consumer"), TimeSpan.FromSeconds(5), "the slow consumer's close");
     }
 }

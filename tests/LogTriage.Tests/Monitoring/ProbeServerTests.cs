@@ -36,17 +36,7 @@ public class ProbeServerTests
         }
 
         // A subscriber that stops reading while a publisher floods it: closed as a slow consumer.
-        using (var slow = Connect(server.Port, "slow-subscriber", receiveBuffer: 4096))
-        using (var publisher = Connect(server.Port, "flooder"))
-        {
-            Send(slow, "SUB orders.> 1\r\nPING\r\n");
-            ReadSome(slow);
-            var payload = new string('x', 8192);
-            var batch = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat($"PUB orders.new 8192\r\n{payload}\r\n", 16)));
-            var clock = Stopwatch.StartNew();
-            while (!ClosedReasons(monitorPort).Contains("Slow Consumer") && clock.Elapsed < TimeSpan.FromSeconds(10))
-                publisher.Send(batch);
-        }
+        FloodSlowSubscriber(server.Port, "slow-subscriber", () => ClosedReasons(monitorPort).Contains("Slow Consumer"), TimeSpan.FromSeconds(10));
         WaitFor(() => ClosedReasons(monitorPort).Contains("Slow Consumer"), TimeSpan.FromSeconds(5), "the slow consumer's close");
         WaitFor(() => ClosedReasons(monitorPort).Contains("Maximum Message Payload Exceeded"), TimeSpan.FromSeconds(5), "the payload close");
 

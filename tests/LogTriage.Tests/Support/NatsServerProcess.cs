@@ -38,22 +38,27 @@ public sealed class NatsServerProcess : IDisposable
 
     /// <summary>Starts the server; <paramref name="config"/> is added to a config that sets the port and log file.</summary>
     public static NatsServerProcess Start(string config = "", bool logToFile = true, params string[] extraArguments) =>
-        Start(config, logToFile, environment: null, extraArguments);
+        Start(config, logToFile, environment: null, jetStream: false, extraArguments);
+
+    /// <summary>Starts the server with JetStream, its store in the server's own directory (removed with it).</summary>
+    public static NatsServerProcess StartJetStream(string config = "") =>
+        Start(config, logToFile: true, environment: null, jetStream: true);
 
     /// <summary>
     /// Starts the server with its log times in UTC: v2.9 has no <c>logtime_utc</c>, but Go reads
     /// the zone from <c>TZ</c>, so the server log and a client's UTC log line up on any machine.
     /// </summary>
     public static NatsServerProcess StartUtc(string config = "") =>
-        Start(config, logToFile: true, new Dictionary<string, string> { ["TZ"] = "UTC" });
+        Start(config, logToFile: true, new Dictionary<string, string> { ["TZ"] = "UTC" }, jetStream: false);
 
-    private static NatsServerProcess Start(string config, bool logToFile, IReadOnlyDictionary<string, string>? environment, params string[] extraArguments)
+    private static NatsServerProcess Start(string config, bool logToFile, IReadOnlyDictionary<string, string>? environment, bool jetStream, params string[] extraArguments)
     {
         var directory = Directory.CreateTempSubdirectory("logtriage-nats-").FullName;
         var port = FreePort();
         var logFile = Path.Combine(directory, "nats-server.log");
         var configFile = Path.Combine(directory, "nats.conf");
-        var header = $"listen: \"127.0.0.1:{port}\"\n" + (logToFile ? $"log_file: \"{logFile}\"\n" : "");
+        var header = $"listen: \"127.0.0.1:{port}\"\n" + (logToFile ? $"log_file: \"{logFile}\"\n" : "")
+            + (jetStream ? $"jetstream {{ store_dir: \"{Path.Combine(directory, "jetstream")}\" }}\n" : "");
         File.WriteAllText(configFile, header + config + "\n");
 
         var start = new ProcessStartInfo(Executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };

@@ -32,10 +32,12 @@ public static class FleetCommand
             if (sources.Count == 0)
                 throw new UsageException($"the signal stream on {url} is empty: ship logs and run workers first");
             var settings = report.Settings(parse) with { Quiet = true };
-            var code = new AnalyzeRunner(terminal).Run(rules, sources, [url], settings);
-            // The findings also go to the fleet's key-value bucket, per cause and server, secrets removed.
+            AnalysisResult? analysed = null;
+            var code = new AnalyzeRunner(terminal).Run(rules, sources, [url], settings, (result, _) => analysed = result);
+            // The findings also go to the fleet's key-value bucket, per cause and server, secrets
+            // removed whatever the report's own redaction options.
             var findings = new ReportBuilder(ToolVersion.Current, new ReportRedactor(new RedactionOptions(Secrets: true, MaskAddresses: false)).Redact)
-                .Build(new LogAnalyzer(rules).Analyze(sources), DateTimeOffset.UtcNow);
+                .Build(analysed!, DateTimeOffset.UtcNow);
             var kept = await new FleetFindings(url, names).PublishAsync(findings, cancel);
             terminal.Error.WriteLine($"logtriage: {kept} findings kept in the {names.Bucket} bucket (per cause and server)");
             return code;

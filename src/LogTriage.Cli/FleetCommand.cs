@@ -28,7 +28,9 @@ public static class FleetCommand
             var rules = common.LoadRules(parse, terminal.Error);
             var url = parse.GetValue(server)!;
             var names = new FleetNames(SignalStream: parse.GetValue(signals)!);
-            var sources = await new FleetReader(url, names).ReadAsync(cancel);
+            IReadOnlyList<Input.InputSource> sources;
+            await using (var reader = new FleetReader(url, names))
+                sources = await reader.ReadAsync(cancel);
             if (sources.Count == 0)
                 throw new UsageException($"the signal stream on {url} is empty: ship logs and run workers first");
             var settings = report.Settings(parse) with { Quiet = true };
@@ -50,9 +52,11 @@ public static class FleetCommand
     }
 
     /// <summary>
-    /// <c>fleet watch</c>: the live view. Every <c>--every</c> it reads the signal stream again (it is
-    /// small: the workers forward a tiny share of the lines), reasons over it, keeps the findings in
-    /// the bucket, and prints one line per cause that is new or changed, until SIGTERM or Ctrl-C.
+    /// <c>fleet watch</c>: the live view. Every <c>--every</c> it reads what reached the signal stream
+    /// since the last time (one connection and consumer for the whole watch), reasons again over all
+    /// the signals read so far (they are few: the workers forward a tiny share of the lines), keeps
+    /// the findings in the bucket, and prints one line per cause that is new or changed, until
+    /// SIGTERM or Ctrl-C.
     /// </summary>
     private static Command Watch(Terminal terminal)
     {
@@ -73,13 +77,14 @@ public static class FleetCommand
             var names = new FleetNames(SignalStream: parse.GetValue(signals)!);
             using var stop = new StopSignal(cancel);
             var analyzer = new LogAnalyzer(rules);
+            await using var reader = new FleetReader(url, names);
             var builder = new ReportBuilder(ToolVersion.Current, new ReportRedactor(new RedactionOptions(Secrets: true, MaskAddresses: false)).Redact);
             var shown = new Dictionary<string, (string Severity, long Count)>(StringComparer.Ordinal);
             try
             {
                 while (!stop.Token.IsCancellationRequested)
                 {
-                    var sources = await new FleetReader(url, names).ReadAsync(stop.Token, missingIsEmpty: true);
+                    var sources = await reader.ReadAsync(stop.Token, missingIsEmpty: true);
                     if (sources.Count > 0)
                     {
                         var report = builder.Build(analyzer.Analyze(sources), DateTimeOffset.UtcNow);

@@ -29,6 +29,7 @@ lines=$(wc -l < "$log")
 cat "$log" > /dev/null
 
 now() { date +%s%N; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }   # user + system time of a process, in clock ticks
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 rate() { python3 -c "print(f'{$1 / ($2 / 1000):,.0f}')"; }
 
@@ -50,12 +51,15 @@ for workers in 1 2; do
   url="nats://127.0.0.1:$port"
   t0=$(now); "${cli[@]}" ship "$log" --nats "$url" --create --server-name bench 2> "$out/ship.err"; t1=$(now)
   pids=()
-  for w in $(seq "$workers"); do "${cli[@]}" worker --nats "$url" --once 2> "$out/worker-$w.err" & pids+=($!); done
+  server_cpu0=$(cpu_ticks "$pid")
+  for w in $(seq "$workers"); do /usr/bin/time -f "%U %S" -o "$out/worker-$w.cpu" "${cli[@]}" worker --nats "$url" --once 2> "$out/worker-$w.err" & pids+=($!); done
   wait "${pids[@]}"; t2=$(now)
+  server_cpu=$(python3 -c "print(($(cpu_ticks "$pid") - $server_cpu0) / $(getconf CLK_TCK))")
+  worker_cpu=$(cat "$out"/worker-*.cpu | awk '{ s += $1 + $2 } END { print s }')
   "${cli[@]}" fleet report --nats "$url" --format json > "$out/fleet-$workers.json" 2> "$out/fleet.err"; t3=$(now)
   kill "$pid"; wait "$pid" 2>/dev/null || true
   kept=$(cat "$out"/worker-*.err | sed -n 's/.*kept \([0-9]*\) signal lines.*/\1/p' | paste -sd+ | bc)
-  rm -f "$out"/worker-*.err
+  rm -f "$out"/worker-*.err "$out"/worker-*.cpu
   same=$(python3 - "$out/single.json" "$out/fleet-$workers.json" <<'PY'
 import json, sys
 pick = lambda p: [(c["cause"], c["count"], c["severity"]) for c in json.load(open(p))["causes"]]
@@ -63,4 +67,7 @@ print("same causes and counts" if pick(sys.argv[1]) == pick(sys.argv[2]) else "D
 PY
 )
   echo "fleet, $workers worker(s): ship $(ms "$t0" "$t1") ms, workers $(ms "$t1" "$t2") ms ($(rate "$lines" "$(ms "$t1" "$t2")") lines/s), fleet report $(ms "$t2" "$t3") ms; end to end $(ms "$t0" "$t3") ms ($(rate "$lines" "$(ms "$t0" "$t3")") lines/s); signal lines forwarded: $kept of $lines ($(python3 -c "print(f'{100*$kept/$lines:.3f}')") %); $same"
+  # What the cores allow: the CPU the workers and the server spent, spread over every core, is the
+  # shortest the worker stage could have taken here.
+  echo "   CPU during the worker stage: workers $worker_cpu s, server $server_cpu s; on $(nproc) cores at least $(python3 -c "print(f'{($worker_cpu + $server_cpu) * 1000 / $(nproc):.0f}')") ms"
 done

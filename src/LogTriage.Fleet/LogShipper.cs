@@ -13,9 +13,11 @@ namespace LogTriage.Fleet;
 /// <summary>
 /// Publishes inputs' lines to a JetStream stream in batches of about <see cref="ShipOptions.BatchBytes"/>,
 /// one message per batch on <c>logs.&lt;cluster&gt;.&lt;server&gt;.&lt;source&gt;</c>, with where the
-/// lines came from in headers. Each batch's message id is made of the input's identity and the
-/// batch's line range, and batches are cut the same way on every run, so JetStream's duplicate
-/// window drops what a restarted shipper sends again.
+/// lines came from in headers. Each batch's message id is made of its subject, the input's
+/// identity and the batch's line range, and batches are cut the same way on every run, so
+/// JetStream's duplicate window drops what a restarted shipper sends again, and only that: the
+/// same file shipped for two servers (two pods of one image, two `kubectl logs` of pods started
+/// the same second) is two inputs.
 /// </summary>
 public sealed class LogShipper(ShipOptions options)
 {
@@ -153,7 +155,7 @@ public sealed class LogShipper(ShipOptions options)
             [ShipHeaders.Offset] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var data = Encoding.UTF8.GetBytes(batch);
-        var ack = await js.PublishAsync(subject, data, headers: headers, opts: new NatsJSPubOpts { MsgId = $"{identity}:{first}-{last}" }, cancellationToken: cancel);
+        var ack = await js.PublishAsync(subject, data, headers: headers, opts: new NatsJSPubOpts { MsgId = $"{subject}:{identity}:{first}-{last}" }, cancellationToken: cancel);
         // A duplicate is what a restarted shipper is meant to send: counted, not an error.
         if (ack.Error is { } error)
             throw new FleetException($"JetStream refused a batch of {input}: {error.Description} ({error.ErrCode})");

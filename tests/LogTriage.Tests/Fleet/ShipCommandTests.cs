@@ -96,6 +96,20 @@ public class ShipCommandTests
     }
 
     [Test]
+    public async Task The_same_file_shipped_for_two_servers_is_kept_for_both()
+    {
+        var log = RepositoryPaths.Sample("slow-consumer.log");
+        var first = CliRun.Of("ship", log, "--nats", _server.Url, "--server-name", "nats-a", "--create");
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
+        var second = CliRun.Of("ship", log, "--nats", _server.Url, "--server-name", "nats-b");
+        Assert.That(second.ExitCode, Is.EqualTo(0), second.Error);
+        Assert.That(second.Error, Does.Not.Contain("already had"), "nats-b's batches are not nats-a's duplicates");
+
+        var subjects = (await ReadStream()).Select(m => m.Subject).ToList();
+        Assert.That(subjects, Is.EquivalentTo(new[] { "logs.default.nats-a.slow-consumer_log", "logs.default.nats-b.slow-consumer_log" }));
+    }
+
+    [Test]
     public void A_missing_stream_without_create_is_one_line_and_exit_2()
     {
         var run = Ship();

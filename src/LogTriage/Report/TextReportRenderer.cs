@@ -91,6 +91,7 @@ public sealed class TextReportRenderer(bool details = true, int width = 100, boo
             o.WriteLine(Fit("No known cause of client disconnects was found."));
         else
             o.WriteLine(Fit($"Likely causes of client disconnects, most likely first ({report.Causes.Count}):"));
+        var labels = new InputLabels(report.Inputs.Select(i => i.Name));
         var rank = 0;
         foreach (var c in report.Causes)
         {
@@ -111,7 +112,7 @@ public sealed class TextReportRenderer(bool details = true, int width = 100, boo
             foreach (var (e, alike) in shown)
             {
                 // With one input its name says nothing the footer does not, and costs the message its middle.
-                var where = report.Inputs.Count == 1 ? $"{e.Line}:" : $"{Path.GetFileName(e.Input)}:{e.Line}";
+                var where = report.Inputs.Count == 1 ? $"{e.Line}:" : $"{labels.Of(e.Input)}:{e.Line}";
                 o.WriteLine(Fit($"   > {where}  {Message(e)}" + (alike > 1 ? $" (x{alike} like this)" : ""), middle: true));
             }
             var rest = c.Evidence.Count - shown.Sum(s => s.Alike);

@@ -15,7 +15,7 @@ public sealed class FleetFindings(string url, FleetNames names)
 {
     public async Task<int> PublishAsync(CauseReport report, CancellationToken cancel = default)
     {
-        await using var nats = new NatsClient(new NatsOpts { Url = url, Name = "logtriage-fleet" });
+        await using var nats = await FleetConnection.OpenAsync(url, "logtriage-fleet");
         var kv = nats.CreateKeyValueStoreContext();
         var bucket = await kv.CreateOrUpdateStoreAsync(new NatsKVConfig(names.Bucket) { History = 10 }, cancel);
         var written = 0;

@@ -21,7 +21,10 @@ public sealed class FleetFindings(string url, FleetNames names)
         var written = 0;
         foreach (var cause in report.Causes.Concat(report.Context))
         {
-            foreach (var group in cause.Evidence.GroupBy(e => Server(e.Input)))
+            // Every server the cause was seen on gets its key, also one whose lines are not among
+            // the report's few examples.
+            var servers = cause.Inputs.Count > 0 ? cause.Inputs.Select(Server) : cause.Evidence.Select(e => Server(e.Input));
+            foreach (var server in servers.Distinct(StringComparer.Ordinal))
             {
                 var value = JsonSerializer.Serialize(new
                 {
@@ -33,10 +36,11 @@ public sealed class FleetFindings(string url, FleetNames names)
                     firstSeen = cause.FirstSeen,
                     lastSeen = cause.LastSeen,
                     rules = cause.Rules,
-                    evidence = group.Select(e => new { e.Input, e.Line, e.Text }).Take(3),
+                    inputs = cause.Inputs.Where(i => Server(i) == server),
+                    evidence = cause.Evidence.Where(e => Server(e.Input) == server).Select(e => new { e.Input, e.Line, e.Text }).Take(3),
                     reportedAt = report.GeneratedAt,
                 });
-                await bucket.PutAsync($"{LogSubject.Token(cause.Cause)}.{LogSubject.Token(group.Key)}", value, cancellationToken: cancel);
+                await bucket.PutAsync($"{LogSubject.Token(cause.Cause)}.{LogSubject.Token(server)}", value, cancellationToken: cancel);
                 written++;
             }
         }

@@ -85,6 +85,7 @@ internal sealed class CauseRanker(int maxEvidencePerCause = 8)
         {
             Score = scoring.SeverityWeights.GetValueOrDefault(severity, 0.2) * confidence,
             Lines = lines,
+            Inputs = [.. findings.SelectMany(f => f.Inputs).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
         };
     }
 

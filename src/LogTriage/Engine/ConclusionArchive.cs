@@ -49,5 +49,6 @@ internal sealed class ConclusionArchive
             Evidence = [.. a.Evidence.Take(3), .. b.Evidence.TakeLast(2)],
             Connections = [.. a.Connections.Union(b.Connections).Take(8)],
             Groups = [.. a.Groups.Union(b.Groups, StringComparer.Ordinal).Take(8)],
+            Inputs = [.. a.Inputs.Union(b.Inputs, StringComparer.Ordinal).Take(Finding.KeepInputs)],
         };
 }

@@ -22,6 +22,11 @@ public sealed record Finding(
     /// <summary>What a threshold grouped by, named for the report ("address 10.0.0.5").</summary>
     public IReadOnlyList<string> Groups { get; init; } = [];
 
+    /// <summary>The inputs its facts came from (at most <see cref="KeepInputs"/>): which servers and clients it touches.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    public const int KeepInputs = 64;
+
     /// <summary>False when the log had no times and <see cref="First"/>/<see cref="Last"/> only order lines.</summary>
     public bool Timed { get; init; } = true;
 
@@ -36,7 +41,7 @@ public sealed record Finding(
         symptom.Last >= ClampedTime.Minus(First, SignalFact.ClockSkew) && symptom.First <= ClampedTime.Plus(Last, within);
 
     public static Finding Of(RuleDefinition rule, SignalFact f) =>
-        new(rule, f.Key, f.Count, f.Lines, f.First, f.Last, f.Evidence, f.Connections) { Timed = f.Timed };
+        new(rule, f.Key, f.Count, f.Lines, f.First, f.Last, f.Evidence, f.Connections) { Timed = f.Timed, Inputs = [f.Input] };
 
     public static Finding Of(RuleDefinition rule, IEnumerable<SignalFact> facts)
     {
@@ -45,6 +50,7 @@ public sealed record Finding(
             [.. list.SelectMany(f => f.Evidence).Take(6)], [.. list.SelectMany(f => f.Connections).Distinct().Take(8)])
         {
             Timed = list.All(f => f.Timed),
+            Inputs = [.. list.Select(f => f.Input).Distinct(StringComparer.Ordinal).Take(KeepInputs)],
         };
     }
 

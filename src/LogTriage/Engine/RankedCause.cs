@@ -24,6 +24,9 @@ public sealed record RankedCause(
 
     /// <summary>Input lines behind the cause, each counted once however many of its rules matched it.</summary>
     public long Lines { get; init; }
+
+    /// <summary>The inputs the cause was seen in, in name order: in a fleet, its servers and clients.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
 }
 
 /// <summary>An event shown as evidence, with the rule that picked it.</summary>

@@ -69,6 +69,9 @@ public sealed record ReportedCause(
     /// started"), rather than the title of the cause it would belong to.
     /// </summary>
     public string SignalTitle => Evidence.Count > 0 && Evidence[0].RuleTitle.Length > 0 ? Evidence[0].RuleTitle : Title;
+
+    /// <summary>The inputs the cause was seen in (in a fleet: <c>cluster/server:path</c>, so its servers and clients).</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
 }
 
 public sealed record ReportedEvidence(string Input, long Line, DateTimeOffset? Time, string Text, string Rule, string RuleTitle)

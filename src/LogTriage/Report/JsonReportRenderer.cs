@@ -121,6 +121,7 @@ public sealed class JsonReportRenderer(bool indented = true, string format = "js
             }
             json.WriteEndArray();
             WriteStrings(json, "connections", c.Connections);
+            WriteStrings(json, "inputs", c.Inputs);
             WriteStrings(json, "explainedBy", c.ExplainedBy);
             WriteStrings(json, "explains", c.Explains);
             json.WriteString("diagnosis", c.Diagnosis);

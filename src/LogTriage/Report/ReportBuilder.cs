@@ -44,7 +44,7 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         };
     }
 
-    private ReportedCause Report(RankedCause c, IReadOnlyDictionary<(string Input, long Line), Input.LineContext> context) => new(
+    private ReportedCause Report(RankedCause c, IReadOnlyDictionary<(string Input, long Line), Input.LineContext> context) => new ReportedCause(
         c.Cause,
         c.Definition.Title,
         c.Definition.Summary,
@@ -60,7 +60,10 @@ public sealed class ReportBuilder(string toolVersion, Func<string, string>? text
         c.Explains,
         c.Definition.Diagnosis,
         c.Definition.Fix,
-        c.Definition.Why);
+        c.Definition.Why)
+    {
+        Inputs = c.Inputs,
+    };
 
     private ReportedEvidence WithContext(ReportedEvidence evidence, IReadOnlyDictionary<(string Input, long Line), Input.LineContext> context) =>
         context.TryGetValue((evidence.Input, evidence.Line), out var around)

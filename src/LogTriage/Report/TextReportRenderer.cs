@@ -102,10 +102,12 @@ public sealed class TextReportRenderer(bool details = true, int width = 100, boo
             var word = c.Severity.Length;
             o.WriteLine(headline[..prefix.Length] + Paint(headline.Substring(prefix.Length, Math.Min(word, headline.Length - prefix.Length)), c.Severity)
                 + headline[Math.Min(headline.Length, prefix.Length + word)..]);
-            var inputs = c.Evidence.Select(e => e.Input).Distinct().Count();
+            var inputs = c.Inputs.Count > 0 ? c.Inputs.Count : c.Evidence.Select(e => e.Input).Distinct().Count();
             var span = ShortSpan(c.FirstSeen, c.LastSeen);
             var scope = c.Connections.Count > 0 ? $", {c.Connections.Count} connection(s)" : "";
-            o.WriteLine(Fit($"   {c.Count} signal(s), {span}, {inputs} input(s){scope}"
+            // A few inputs are named, so a fleet's report says which servers a cause touches.
+            var which = c.Inputs.Count is > 1 and <= 3 ? $" ({string.Join(", ", c.Inputs.Select(labels.Of))})" : "";
+            o.WriteLine(Fit($"   {c.Count} signal(s), {span}, {inputs} input(s){which}{scope}"
                 + (c.ExplainedBy.Count > 0 ? $"; probably a consequence of {string.Join(", ", c.ExplainedBy)}" : "")
                 + (c.Explains.Count > 0 ? $"; explains {string.Join(", ", c.Explains)}" : "")));
             var shown = TellingEvidence(c.Evidence).ToList();

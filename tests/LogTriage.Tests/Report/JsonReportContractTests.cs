@@ -82,3 +82,25 @@ public class JsonReportContractTests
         Assert.That(result.IsValid, Is.False);
     }
 }
+
+/// <summary>Which inputs each cause was seen in: in a fleet, its servers and clients.</summary>
+public class CauseInputsTests
+{
+    private static Dictionary<string, List<string>> InputsByCause(string json) =>
+        JsonNode.Parse(json)!["causes"]!.AsArray().ToDictionary(
+            c => c!["cause"]!.GetValue<string>(),
+            c => c!["inputs"]!.AsArray().Select(i => i!.GetValue<string>()).ToList());
+
+    [Test]
+    public void Each_cause_names_the_inputs_it_was_seen_in_and_only_those()
+    {
+        var slow = RepositoryPaths.Sample("slow-consumer.log");
+        var deadline = RepositoryPaths.Sample("slow-consumer-write-deadline.log");
+        var auth = RepositoryPaths.Sample("auth-wrong-password.log");
+        var run = CliRun.Of("analyze", slow, deadline, auth, "--format", "json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var inputs = InputsByCause(run.Out);
+        Assert.That(inputs["overload"], Is.EqualTo(new[] { deadline, slow }.Order(StringComparer.Ordinal)));
+        Assert.That(inputs["auth"], Is.EqualTo(new[] { auth }));
+    }
+}

@@ -106,8 +106,8 @@ public sealed class TextReportRenderer(bool details = true, int width = 100, boo
             var span = ShortSpan(c.FirstSeen, c.LastSeen);
             var scope = c.Connections.Count > 0 ? $", {c.Connections.Count} connection(s)" : "";
             // A few inputs are named, so a fleet's report says which servers a cause touches.
-            var which = c.Inputs.Count is > 1 and <= 3 ? $" ({string.Join(", ", c.Inputs.Select(labels.Of))})" : "";
-            o.WriteLine(Fit($"   {c.Count} signal(s), {span}, {inputs} input(s){which}{scope}"
+            var which = c.Inputs.Count is > 1 and <= 3 ? $"; in {string.Join(", ", c.Inputs.Select(labels.Of))}" : "";
+            o.WriteLine(Fit($"   {c.Count} signal(s), {span}, {inputs} input(s){scope}{which}"
                 + (c.ExplainedBy.Count > 0 ? $"; probably a consequence of {string.Join(", ", c.ExplainedBy)}" : "")
                 + (c.Explains.Count > 0 ? $"; explains {string.Join(", ", c.Explains)}" : "")));
             var shown = TellingEvidence(c.Evidence).ToList();

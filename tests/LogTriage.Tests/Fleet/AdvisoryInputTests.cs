@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using LogTriage.Tests.Support;
 using NATS.Client.Core;
-using NATS.Net;
 using static LogTriage.Tests.Monitoring.MonitoredSockets;
 
 namespace LogTriage.Tests.Fleet;

@@ -1,9 +1,6 @@
 using LogTriage.Fleet;
 using LogTriage.Input;
 using LogTriage.Tests.Support;
-using NATS.Client.JetStream;
-using NATS.Client.JetStream.Models;
-using NATS.Net;
 
 namespace LogTriage.Tests.Fleet;
 

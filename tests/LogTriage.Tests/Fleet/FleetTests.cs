@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using LogTriage.Tests.Support;
 using NATS.Client.KeyValueStore;
-using NATS.Net;
 
 namespace LogTriage.Tests.Fleet;
 

@@ -1,10 +1,7 @@
 using System.Text;
 using LogTriage.Tests.Support;
 using NATS.Client.Core;
-using NATS.Client.JetStream;
-using NATS.Client.JetStream.Models;
 using NATS.Client.KeyValueStore;
-using NATS.Net;
 
 namespace LogTriage.Tests.Fleet;
 

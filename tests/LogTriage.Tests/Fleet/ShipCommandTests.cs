@@ -1,8 +1,5 @@
 using System.Text;
 using LogTriage.Tests.Support;
-using NATS.Client.JetStream;
-using NATS.Client.JetStream.Models;
-using NATS.Net;
 
 namespace LogTriage.Tests.Fleet;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using LogTriage.Tests.Support;
-using NATS.Client.JetStream;
-using NATS.Net;
 
 namespace LogTriage.Tests.Fleet;
 

@@ -14,20 +14,18 @@ public static class FleetCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var server = FleetOptions.Nats();
-        var signals = FleetOptions.SignalStream();
+        var fleet = new FleetOptions(logStream: false, signalStream: true);
         var report = new ReportOptions();
         var common = new CommonOptions();
         var reportCommand = new Command("report", "Report the likely causes across every shipped log, from the signals the workers published.");
-        reportCommand.Options.Add(server);
-        reportCommand.Options.Add(signals);
+        fleet.AddTo(reportCommand);
         report.AddTo(reportCommand);
         common.AddTo(reportCommand);
         reportCommand.SetAction(async (parse, cancel) =>
         {
             var rules = common.LoadRules(parse, terminal.Error);
-            var url = parse.GetValue(server)!;
-            var names = new FleetNames(SignalStream: parse.GetValue(signals)!);
+            var url = fleet.Url(parse);
+            var names = fleet.Names(parse);
             IReadOnlyList<Input.InputSource> sources;
             await using (var reader = new FleetReader(url, names))
                 sources = await reader.ReadAsync(cancel);
@@ -60,21 +58,19 @@ public static class FleetCommand
     /// </summary>
     private static Command Watch(Terminal terminal)
     {
-        var server = FleetOptions.Nats();
-        var signals = FleetOptions.SignalStream();
+        var fleet = new FleetOptions(logStream: false, signalStream: true);
         var every = new Option<string>("--every") { Description = "How often to read the signal stream again: 10s, 1m.", DefaultValueFactory = _ => "30s" };
         var common = new CommonOptions();
         var command = new Command("watch", "Keep watching the fleet's signals: print each cause when it appears or changes, and keep the findings in the key-value bucket.");
-        command.Options.Add(server);
-        command.Options.Add(signals);
+        fleet.AddTo(command);
         command.Options.Add(every);
         common.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var rules = common.LoadRules(parse, terminal.Error);
-            var url = parse.GetValue(server)!;
+            var url = fleet.Url(parse);
+            var names = fleet.Names(parse);
             var interval = FleetOptions.Duration(parse.GetValue(every)!, "--every");
-            var names = new FleetNames(SignalStream: parse.GetValue(signals)!);
             using var stop = new StopSignal(cancel);
             var analyzer = new LogAnalyzer(rules);
             await using var reader = new FleetReader(url, names);

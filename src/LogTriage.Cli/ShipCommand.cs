@@ -5,7 +5,7 @@ using LogTriage.Input;
 namespace LogTriage.Cli;
 
 /// <summary>
-/// <c>logtriage ship INPUT... --server URL</c>: publishes log lines into a JetStream stream, in
+/// <c>logtriage ship INPUT... --nats URL</c>: publishes log lines into a JetStream stream, in
 /// batches, on <c>logs.&lt;cluster&gt;.&lt;server&gt;.&lt;source&gt;</c>, for a fleet of LogTriage
 /// processes to analyse. Running it again over the same files sends nothing twice.
 /// </summary>
@@ -18,8 +18,7 @@ public static class ShipCommand
             Description = "Log files, directories or globs to ship, or - for standard input (.gz is read transparently).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var server = FleetOptions.Nats();
-        var stream = FleetOptions.LogStream();
+        var fleet = new FleetOptions(logStream: true, signalStream: false);
         var cluster = new Option<string>("--cluster") { Description = "The NATS cluster the logs are from (the subject's second token).", DefaultValueFactory = _ => "default" };
         var serverName = new Option<string>("--server-name") { Description = "The server or host the logs are from (third token); default: this machine's name." };
         var source = new Option<string?>("--source") { Description = "The source (fourth token); default: each input's file name." };
@@ -36,12 +35,13 @@ public static class ShipCommand
 
         var command = new Command("ship", "Publish log lines to a NATS JetStream stream, in batches, for a fleet of LogTriage workers.");
         command.Arguments.Add(inputs);
-        foreach (var option in new Option[] { server, stream, cluster, serverName, source, create, window, maxAge, batch, follow, state, advisories, systemUser, systemPassword, systemCreds })
+        fleet.AddTo(command);
+        foreach (var option in new Option[] { cluster, serverName, source, create, window, maxAge, batch, follow, state, advisories, systemUser, systemPassword, systemCreds })
             command.Options.Add(option);
 
         command.SetAction(async (parse, cancel) =>
         {
-            var options = new ShipOptions(parse.GetValue(server)!, parse.GetValue(stream)!, parse.GetValue(cluster)!, parse.GetValue(serverName) ?? Environment.MachineName)
+            var options = new ShipOptions(fleet.Url(parse), fleet.Names(parse).LogStream, parse.GetValue(cluster)!, parse.GetValue(serverName) ?? Environment.MachineName)
             {
                 Source = parse.GetValue(source),
                 Create = parse.GetValue(create),

@@ -12,16 +12,12 @@ public static class WorkerCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var server = FleetOptions.Nats();
-        var stream = FleetOptions.LogStream();
-        var signals = FleetOptions.SignalStream();
+        var fleet = new FleetOptions(logStream: true, signalStream: true);
         var once = new Option<bool>("--once") { Description = "Stop when the log stream is drained (cron), instead of waiting for more." };
         var ackWait = new Option<string>("--ack-wait") { Description = "How long a batch a worker took but did not finish waits before another worker gets it.", DefaultValueFactory = _ => "30s" };
         var common = new CommonOptions();
         var command = new Command("worker", "Analyse shipped log batches from a JetStream stream, one of any number of workers, and publish their signals.");
-        command.Options.Add(server);
-        command.Options.Add(stream);
-        command.Options.Add(signals);
+        fleet.AddTo(command);
         command.Options.Add(once);
         command.Options.Add(ackWait);
         common.AddTo(command);
@@ -30,9 +26,8 @@ public static class WorkerCommand
         {
             var rules = common.LoadRules(parse, terminal.Error);
             var wait = FleetOptions.Duration(parse.GetValue(ackWait)!, "--ack-wait");
-            var names = new FleetNames(LogStream: parse.GetValue(stream)!, SignalStream: parse.GetValue(signals)!);
             using var stop = new StopSignal(cancel);
-            var worker = new LogWorker(new LogAnalyzer(rules), parse.GetValue(server)!, names) { AckWait = wait, StopWhenDrained = parse.GetValue(once) };
+            var worker = new LogWorker(new LogAnalyzer(rules), fleet.Url(parse), fleet.Names(parse)) { AckWait = wait, StopWhenDrained = parse.GetValue(once) };
             var result = await worker.RunAsync(stop.Token);
             terminal.Error.WriteLine($"logtriage: worker handled {result.Batches} batches ({result.Lines} lines), kept {result.SignalLines} signal lines");
             return ExitCodes.Success;

@@ -19,25 +19,37 @@ internal sealed class ConclusionArchive
         List<Explanation> explanationsBefore, IEnumerable<Explanation> explanationsAfter,
         List<Suppression> suppressionsBefore, IEnumerable<Suppression> suppressionsAfter)
     {
+        // Merged in the order of the log, not of the session's memory, which differs between an
+        // interpreted and a compiled session: the samples a merge keeps must not depend on it.
         var stillFindings = findingsAfter.ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var f in findingsBefore.Where(f => !stillFindings.Contains(f)))
+        foreach (var f in findingsBefore.Where(f => !stillFindings.Contains(f)).Order(FindingOrder))
             _findings[(f.RuleId, f.Key)] = _findings.TryGetValue((f.RuleId, f.Key), out var kept) ? Merge(kept, f) : f;
 
         var stillExplanations = explanationsAfter.ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var e in explanationsBefore.Where(e => !stillExplanations.Contains(e)))
+        foreach (var e in explanationsBefore.Where(e => !stillExplanations.Contains(e)).OrderBy(e => e.Root, FindingOrder).ThenBy(e => e.Symptom, FindingOrder))
             _explanations[(e.Root.RuleId, e.Symptom.RuleId)] = _explanations.TryGetValue((e.Root.RuleId, e.Symptom.RuleId), out var kept)
                 ? new Explanation(Merge(kept.Root, e.Root), Merge(kept.Symptom, e.Symptom))
                 : e;
 
         var stillSuppressions = suppressionsAfter.ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var s in suppressionsBefore.Where(s => !stillSuppressions.Contains(s)))
+        foreach (var s in suppressionsBefore.Where(s => !stillSuppressions.Contains(s)).OrderBy(s => s.Fact.First).ThenBy(s => s.Fact.Position.Input, StringComparer.Ordinal).ThenBy(s => s.Fact.Position.Line).ThenBy(s => s.RuleId, StringComparer.Ordinal))
             _suppressions[(s.RuleId, s.Exception)] = _suppressions.TryGetValue((s.RuleId, s.Exception), out var kept)
                 ? kept with { Fact = kept.Fact with { Count = kept.Fact.Count + s.Fact.Count } }
                 : s;
     }
 
+    private static readonly Comparer<Finding> FindingOrder = Comparer<Finding>.Create((a, b) =>
+    {
+        var c = a.First.CompareTo(b.First);
+        if (c == 0 && a.Evidence.Count > 0 && b.Evidence.Count > 0)
+            c = string.CompareOrdinal(a.Evidence[0].Input, b.Evidence[0].Input) is var i && i != 0 ? i : a.Evidence[0].Line.CompareTo(b.Evidence[0].Line);
+        if (c == 0)
+            c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return c != 0 ? c : string.CompareOrdinal(a.Key.ToString(), b.Key.ToString());
+    });
+
     public EngineConclusions ToConclusions(List<Finding> findings, List<Explanation> explanations, List<Suppression> suppressions) =>
-        new([.. _findings.Values, .. findings], [.. _explanations.Values, .. explanations], [.. _suppressions.Values, .. suppressions]);
+        new([.. _findings.Values.Concat(findings).Order(FindingOrder)], [.. _explanations.Values, .. explanations], [.. _suppressions.Values, .. suppressions]);
 
     private static Finding Merge(Finding a, Finding b) =>
         a with

@@ -14,8 +14,8 @@ namespace LogTriage.Engine;
 /// </summary>
 internal sealed class EngineSession
 {
-    /// <summary>Facts are retracted this long after the stream has passed them, at the least.</summary>
-    private static readonly TimeSpan MinimumRetention = TimeSpan.FromMinutes(10);
+    /// <summary>No fact is retracted sooner than this after the stream has passed it.</summary>
+    private static readonly TimeSpan MinimumRetention = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Past this many facts the session is rebuilt with its rules compiled to IL: interpreting them
@@ -25,7 +25,7 @@ internal sealed class EngineSession
     internal const long CompileAfterFacts = 4096;
 
     private readonly CauseEngine _engine;
-    private readonly TimeSpan _retention;
+    private readonly FactRetention _retention;
     private readonly HashSet<string> _factRules = new(StringComparer.Ordinal);
     private readonly LinkedList<SignalFact> _live = new();
     private readonly ConclusionArchive _archive = new();
@@ -45,8 +45,7 @@ internal sealed class EngineSession
         _compileAfterFacts = compileAfterFacts;
         _engine = engine;
         _fired = fired;
-        var longest = engine.Rules.LongestWindow + SignalFact.ClockSkew;
-        _retention = longest > MinimumRetention ? longest : MinimumRetention;
+        _retention = new FactRetention(engine.Rules, MinimumRetention);
     }
 
     /// <summary>How many facts were inserted in all; the benchmark reports it per gigabyte.</summary>
@@ -127,15 +126,14 @@ internal sealed class EngineSession
     /// </summary>
     private void Forget(DateTimeOffset now)
     {
-        if (_session is null || now - _lastForget < _retention / 4 || now.UtcTicks - DateTimeOffset.MinValue.UtcTicks <= _retention.Ticks)
+        if (_session is null || now - _lastForget < _retention.Floor / 4 || now.UtcTicks - DateTimeOffset.MinValue.UtcTicks <= _retention.Longest.Ticks)
             return;
         _lastForget = now;
-        var cutoff = ClampedTime.Minus(now, _retention);
         var old = new List<SignalFact>();
         for (var node = _live.First; node is not null;)
         {
             var next = node.Next;
-            if (node.Value.Timed && node.Value.Last < cutoff)
+            if (node.Value.Timed && node.Value.Last < ClampedTime.Minus(now, _retention.Of(node.Value.RuleId)))
             {
                 old.Add(node.Value);
                 _live.Remove(node);

@@ -22,18 +22,6 @@ public sealed class RuleSet
     public IReadOnlyDictionary<string, RuleDefinition> RulesById { get; }
     public ScoringDefinition Scoring { get; }
 
-    /// <summary>
-    /// The longest span any rule looks across (threshold and sequence windows, unless spans,
-    /// explanations): facts older than this behind the stream can no longer change a conclusion.
-    /// </summary>
-    public TimeSpan LongestWindow => Rules.Select(r => new[]
-        {
-            r.Threshold?.Within ?? TimeSpan.Zero,
-            r.Sequence?.Within ?? TimeSpan.Zero,
-            r.Explains?.Within ?? TimeSpan.Zero,
-            r.Unless.Select(u => u.Before + u.After).DefaultIfEmpty(TimeSpan.Zero).Max(),
-        }.Max()).DefaultIfEmpty(TimeSpan.Zero).Max();
-
     public IEnumerable<RuleDefinition> EventRules => Rules.Where(r => r.IsEventRule);
     public IEnumerable<RuleDefinition> ThresholdRules => Rules.Where(r => r.Threshold is not null);
 

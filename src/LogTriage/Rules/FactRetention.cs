@@ -1,0 +1,60 @@
+namespace LogTriage.Rules;
+
+/// <summary>
+/// How long behind the stream each rule's signal facts can still change a conclusion: the longest
+/// span of any construct that reads them (a threshold or sequence over the rule, an unless that
+/// looks for it or guards it) or reads the findings made of them (explanations of or by their cause).
+/// One long window of one rule (a start-up six hours after another) then keeps only that rule's rare
+/// facts for six hours, not every connection's.
+/// </summary>
+public sealed class FactRetention
+{
+    private readonly Dictionary<string, TimeSpan> _byRule = new(StringComparer.Ordinal);
+
+    /// <param name="floor">The least any fact is kept: room for lines of one input slightly out of order.</param>
+    public FactRetention(RuleSet rules, TimeSpan floor)
+    {
+        Floor = floor;
+        var explainedWithin = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var rule in rules.Rules)
+            if (rule.Explains is { } explains)
+                foreach (var cause in explains.Causes)
+                    explainedWithin[cause] = Max(explainedWithin.GetValueOrDefault(cause), explains.Within);
+
+        // How long a rule's findings take part in something: explaining, being explained, an unless.
+        TimeSpan FindingsSpan(RuleDefinition rule) => Max(
+            rule.Explains?.Within ?? TimeSpan.Zero,
+            explainedWithin.GetValueOrDefault(rule.Cause),
+            rule.Unless.Select(u => u.Between ? rule.Sequence?.Within ?? TimeSpan.Zero : u.Before + u.After).DefaultIfEmpty().Max());
+
+        void Need(string ruleId, TimeSpan span) => _byRule[ruleId] = Max(_byRule.GetValueOrDefault(ruleId), span);
+
+        foreach (var rule in rules.Rules)
+        {
+            var own = FindingsSpan(rule);
+            if (rule.Threshold is { } threshold)
+                Need(threshold.RuleId, Max(threshold.Within, own));
+            else if (rule.Sequence is { } sequence)
+                foreach (var id in sequence.First.Concat(sequence.Then))
+                    Need(id, Max(sequence.Within, own));
+            else
+                Need(rule.Id, own);
+            foreach (var unless in rule.Unless)
+                foreach (var id in unless.Rules)
+                    Need(id, unless.Between ? rule.Sequence?.Within ?? TimeSpan.Zero : unless.Before + unless.After);
+        }
+    }
+
+    public TimeSpan Floor { get; }
+
+    /// <summary>How long after the stream has passed it a fact of this rule is kept, at the least.</summary>
+    public TimeSpan Of(string ruleId) => Max(Floor, _byRule.GetValueOrDefault(ruleId) + SignalFactSkew);
+
+    /// <summary>The longest retention of any rule.</summary>
+    public TimeSpan Longest => _byRule.Values.Select(v => v + SignalFactSkew).DefaultIfEmpty().Append(Floor).Max();
+
+    // Another host's clock is allowed this much (SignalFact.ClockSkew, which lives a layer above).
+    private static readonly TimeSpan SignalFactSkew = TimeSpan.FromSeconds(1);
+
+    private static TimeSpan Max(params TimeSpan[] spans) => spans.Max();
+}

@@ -15,7 +15,7 @@ namespace LogTriage.Engine;
 internal sealed class EngineSession
 {
     /// <summary>No fact is retracted sooner than this after the stream has passed it.</summary>
-    private static readonly TimeSpan MinimumRetention = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan MinimumRetention = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Past this many facts the session is rebuilt with its rules compiled to IL: interpreting them

@@ -3,7 +3,7 @@ namespace LogTriage.Rules;
 /// <summary>
 /// How long behind the stream each rule's signal facts can still change a conclusion: the longest
 /// span of any construct that reads them (a threshold or sequence over the rule, an unless that
-/// looks for it or guards it) or reads the findings made of them (explanations of or by their cause).
+/// looks for it or guards it) or reads the findings made of them (an explanation they are the root of).
 /// One long window of one rule (a start-up six hours after another) then keeps only that rule's rare
 /// facts for six hours, not every connection's.
 /// </summary>
@@ -15,16 +15,11 @@ public sealed class FactRetention
     public FactRetention(RuleSet rules, TimeSpan floor)
     {
         Floor = floor;
-        var explainedWithin = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        foreach (var rule in rules.Rules)
-            if (rule.Explains is { } explains)
-                foreach (var cause in explains.Causes)
-                    explainedWithin[cause] = Max(explainedWithin.GetValueOrDefault(cause), explains.Within);
-
-        // How long a rule's findings take part in something: explaining, being explained, an unless.
+        // How long after its facts a rule's findings can still meet a later one: as the root of an
+        // explanation (a symptom must begin before its root ends, so the symptom side needs only the
+        // clock skew) or as the anchor of an unless.
         TimeSpan FindingsSpan(RuleDefinition rule) => Max(
             rule.Explains?.Within ?? TimeSpan.Zero,
-            explainedWithin.GetValueOrDefault(rule.Cause),
             rule.Unless.Select(u => u.Between ? rule.Sequence?.Within ?? TimeSpan.Zero : u.Before + u.After).DefaultIfEmpty().Max());
 
         void Need(string ruleId, TimeSpan span) => _byRule[ruleId] = Max(_byRule.GetValueOrDefault(ruleId), span);

@@ -29,7 +29,7 @@ internal sealed class AddressMasker
         @")(?![0-9A-Za-z:]|\.[0-9])" +
         // IPv4, not inside a word or a version (1.2.3.4.5); a port may follow (10.0.0.1:4222).
         $@"|(?<![0-9A-Za-z.]){V4}(?![0-9A-Za-z]|\.[0-9])",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     private readonly Dictionary<string, string> _masks = new(StringComparer.Ordinal);
 

@@ -32,7 +32,9 @@ internal sealed class ConclusionArchive
                 : e;
 
         var stillSuppressions = suppressionsAfter.ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var s in suppressionsBefore.Where(s => !stillSuppressions.Contains(s)).OrderBy(s => s.Fact.First).ThenBy(s => s.Fact.Position.Input, StringComparer.Ordinal).ThenBy(s => s.Fact.Position.Line).ThenBy(s => s.RuleId, StringComparer.Ordinal))
+        var goneSuppressions = suppressionsBefore.Where(s => !stillSuppressions.Contains(s))
+            .OrderBy(s => s.Fact.First).ThenBy(s => s.Fact.Position.Input, StringComparer.Ordinal).ThenBy(s => s.Fact.Position.Line).ThenBy(s => s.RuleId, StringComparer.Ordinal);
+        foreach (var s in goneSuppressions)
             _suppressions[(s.RuleId, s.Exception)] = _suppressions.TryGetValue((s.RuleId, s.Exception), out var kept)
                 ? kept with { Fact = kept.Fact with { Count = kept.Fact.Count + s.Fact.Count } }
                 : s;

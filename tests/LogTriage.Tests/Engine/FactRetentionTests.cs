@@ -1,5 +1,5 @@
 using LogTriage.Input;
-using LogTriage.Rules;
+using LogTriage.Engine;
 using LogTriage.Tests.Pipeline;
 using LogTriage.Tests.Support;
 

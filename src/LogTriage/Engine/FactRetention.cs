@@ -1,4 +1,7 @@
-namespace LogTriage.Rules;
+using LogTriage.Rules;
+using LogTriage.Signals;
+
+namespace LogTriage.Engine;
 
 /// <summary>
 /// How long behind the stream each rule's signal facts can still change a conclusion: the longest
@@ -7,7 +10,7 @@ namespace LogTriage.Rules;
 /// One long window of one rule (a start-up six hours after another) then keeps only that rule's rare
 /// facts for six hours, not every connection's.
 /// </summary>
-public sealed class FactRetention
+internal sealed class FactRetention
 {
     private readonly Dictionary<string, TimeSpan> _byRule = new(StringComparer.Ordinal);
 
@@ -43,13 +46,10 @@ public sealed class FactRetention
     public TimeSpan Floor { get; }
 
     /// <summary>How long after the stream has passed it a fact of this rule is kept, at the least.</summary>
-    public TimeSpan Of(string ruleId) => Max(Floor, _byRule.GetValueOrDefault(ruleId) + SignalFactSkew);
+    public TimeSpan Of(string ruleId) => Max(Floor, _byRule.GetValueOrDefault(ruleId) + SignalFact.ClockSkew);
 
     /// <summary>The longest retention of any rule.</summary>
-    public TimeSpan Longest => _byRule.Values.Select(v => v + SignalFactSkew).DefaultIfEmpty().Append(Floor).Max();
-
-    // Another host's clock is allowed this much (SignalFact.ClockSkew, which lives a layer above).
-    private static readonly TimeSpan SignalFactSkew = TimeSpan.FromSeconds(1);
+    public TimeSpan Longest => _byRule.Values.Select(v => v + SignalFact.ClockSkew).DefaultIfEmpty().Append(Floor).Max();
 
     private static TimeSpan Max(params TimeSpan[] spans) => spans.Max();
 }

@@ -120,6 +120,10 @@ internal static class ServerLinePrefixParser
         if (TryParseLevel(line[pos..], out var level, out var levelLength))
         {
             pos += levelLength;
+            // The server puts its time before the level, never after: "[ERR] 2024-07-01 10:48:43 - ..."
+            // is an application's logger in the server's manner, whose lines are the client's.
+            if (!stamped && pid is null && StartsWithDate(line[pos..]))
+                return false;
         }
         else if (stamped && pid is null && IsRotationNotice(line[pos..]))
         {
@@ -143,6 +147,10 @@ internal static class ServerLinePrefixParser
             return true;
         return int.TryParse(s, out pid);
     }
+
+    private static bool StartsWithDate(ReadOnlySpan<char> s) =>
+        s.Length >= 10 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3])
+        && s[4] is '-' or '/' && char.IsAsciiDigit(s[5]) && char.IsAsciiDigit(s[6]) && s[7] == s[4];
 
     private static bool IsRotationNotice(ReadOnlySpan<char> message) =>
         message.StartsWith("Rotated log, backup saved as ") || message.StartsWith("Purged log file ");

@@ -28,6 +28,17 @@ public class ServerLinePrefixParserTests
     }
 
     [Test]
+    public void A_time_after_the_level_is_an_application_logger_not_the_server()
+    {
+        // The server writes its time before the level; an application using the server's manner
+        // ("[ERR] 2024-07-01 10:48:43 - ...") is a client of NATS, and its lines are read as such.
+        Assert.That(ServerLinePrefixParser.TryParse("[ERR] 2024-07-01 10:48:43 - Failed to connect to NATS server err=nats: no servers available for connection", out _), Is.False);
+        Assert.That(ServerLinePrefixParser.TryParse("[INF] 2024/07/01 10:48:43 starting", out _), Is.False);
+        Assert.That(ServerLinePrefixParser.TryParse("[ERR] 2024 was a good year", out _), Is.True, "a message may begin with a number");
+        Assert.That(ServerLinePrefixParser.TryParse("[1] [ERR] 2024-07-01 is when it broke", out _), Is.True, "with a pid it is the server's, whatever the message says");
+    }
+
+    [Test]
     public void Reads_a_line_written_with_log_time_off()
     {
         const string line = "[7] [WRN] Readloop processing time: 2.5s";

@@ -31,6 +31,14 @@ internal static class AnsiColour
         return length;
     }
 
+    /// <summary>The index of the first character at or after <paramref name="i"/> that does not belong to a colour sequence.</summary>
+    public static int SkipSequences(ReadOnlySpan<char> s, int i)
+    {
+        while (i < s.Length && s[i] == '\x1b' && SequenceEnd(s, i) is var end && end > i)
+            i = end + 1;
+        return i;
+    }
+
     /// <summary>The index of the final <c>m</c> of a colour sequence starting at <paramref name="i"/>, or -1.</summary>
     private static int SequenceEnd(ReadOnlySpan<char> s, int i)
     {

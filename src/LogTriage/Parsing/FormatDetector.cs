@@ -3,7 +3,7 @@ namespace LogTriage.Parsing;
 /// <summary>Picks the format that recognises most of an input's first lines.</summary>
 public sealed class FormatDetector
 {
-    private const double MinimumShare = 0.3;
+    internal const double MinimumShare = 0.3;
     private readonly IReadOnlyList<ILogFormat> _formats;
     private readonly ILogFormat _fallback;
 
@@ -23,7 +23,7 @@ public sealed class FormatDetector
     {
         var inner = Unwrapped();
         var wrapped = new Wrappers.WrappedLogFormat(
-            [new Wrappers.DockerJsonWrapper(), new Wrappers.KubectlPrefixWrapper(), new Wrappers.SyslogWrapper(), new Wrappers.ContainerTimestampWrapper()],
+            [new Wrappers.DockerJsonWrapper(), new Wrappers.KubectlPrefixWrapper(), new Wrappers.SyslogWrapper(), new Wrappers.ContainerTimestampWrapper(), new Wrappers.ComposePrefixWrapper(), new Wrappers.MarkdownQuoteWrapper()],
             () => inner);
         return new FormatDetector([new Monitoring.MonitorEventFormat(), new Advisories.ServerAdvisoryFormat(), .. inner.All.Where(f => f is not PlainTextFormat), wrapped], new PlainTextFormat());
     }

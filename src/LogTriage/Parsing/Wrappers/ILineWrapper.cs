@@ -8,5 +8,12 @@ internal interface ILineWrapper
 {
     string Name { get; }
 
+    /// <summary>
+    /// Whether the server's own reader finds its lines behind this wrapper by itself (a paste's
+    /// quote marks, compose's service names): it also tells the server's lines from the others
+    /// mixed in with them, so an input with server lines is left to it.
+    /// </summary>
+    bool ServerReadsThrough => false;
+
     bool TryUnwrap(string line, out UnwrappedLine inner);
 }

@@ -29,8 +29,19 @@ internal sealed class WrappedLogFormat : ILogFormat
         var nonEmpty = sample.Count(l => l.Length > 0);
         if (nonEmpty == 0)
             return 0;
+        var unwrapped = 0;
+        var serverBehindPrefix = false;
+        foreach (var line in sample)
+        {
+            if (line.Length == 0 || !Unwrap(line, [], out var inner, out var chain))
+                continue;
+            serverBehindPrefix |= chain.All(w => w.ServerReadsThrough) && ServerLinePrefixParser.TryParse(inner.Text, out _);
+            unwrapped++;
+        }
+        if (serverBehindPrefix && _innerFormats().All.OfType<NatsServerLogFormat>().Any(f => f.Recognise(sample) >= FormatDetector.MinimumShare))
+            return 0;
         // Slightly below 1 so that a format recognising the lines as they are wins a tie.
-        return 0.99 * sample.Count(l => l.Length > 0 && Unwrap(l, out _, out _)) / nonEmpty;
+        return 0.99 * unwrapped / nonEmpty;
     }
 
     public ILineParser CreateParser(string inputName) => new Parser(this, inputName);

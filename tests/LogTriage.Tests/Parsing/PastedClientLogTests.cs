@@ -1,0 +1,60 @@
+using LogTriage.Input;
+using LogTriage.Tests.Support;
+
+namespace LogTriage.Tests.Parsing;
+
+/// <summary>
+/// Real client logs (samples-logs/clients, written by nats.go and nats.js against the real server)
+/// as they reach us through docker compose or pasted into an issue: behind a coloured service
+/// name, as a markdown quote, as table rows. The client's multi-line errors must still be gathered
+/// and the same cause found as in the plain file.
+/// </summary>
+public class PastedClientLogTests
+{
+    private static IEnumerable<string> ClientSamples() =>
+        Directory.GetFiles(Path.Combine(RepositoryPaths.Samples, "clients"), "*.log")
+            .Where(f => f.EndsWith(".go.log") || f.EndsWith(".js.log"))
+            .Select(Path.GetFileName)
+            .Order()!;
+
+    private static readonly Dictionary<string, Func<string, string>> Pastes = new()
+    {
+        ["compose v2, coloured"] = l => $"\x1b[36morders-1  | \x1b[0m{l}",
+        ["compose v1"] = l => l.Length == 0 ? "orders_1  |" : $"orders_1  | {l}",
+        ["markdown quote"] = l => l.Length == 0 ? ">" : $"> {l}",
+        ["markdown table"] = l => $"| {l} |",
+    };
+
+    private static IReadOnlyList<string> TopCauses(string name, string text) =>
+        ShippedRules.Analyzer.Analyze([InputSource.FromText(name, text)]).Causes.Select(c => c.Cause).ToList();
+
+    [TestCaseSource(nameof(ClientSamples))]
+    public void A_pasted_client_log_gives_the_causes_of_the_plain_file(string sample)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Samples, "clients", sample));
+        var plain = TopCauses(sample, string.Join('\n', lines) + "\n");
+        foreach (var (paste, wrap) in Pastes)
+            Assert.That(TopCauses(sample, string.Join('\n', lines.Select(wrap)) + "\n"), Is.EqualTo(plain), paste);
+    }
+
+    [Test]
+    public void A_javascript_stack_behind_compose_names_is_one_event()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Samples, "clients", "auth-wrong-password.js.log"));
+        Assert.That(lines.Count(l => l.TrimStart().StartsWith("at ")), Is.GreaterThan(2), "the sample has a stack");
+        var text = string.Join('\n', lines.Select(l => $"orders-1  | {l}")) + "\n";
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("compose.log", text)]);
+        Assert.That(result.Inputs[0].Format, Is.EqualTo("compose+text"));
+        var evidence = result.Causes[0].Evidence[0].Event;
+        Assert.That(evidence.LineCount, Is.GreaterThan(1), "the error and its stack are one event");
+    }
+
+    [Test]
+    public void A_level_before_a_bar_is_the_application_s_level_not_a_compose_service()
+    {
+        var text = "INFO  | connected to nats://10.0.0.1:4222\nERROR | nats: authorization violation\nWARN  | reconnecting\n";
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("app.log", text)]);
+        Assert.That(result.Inputs[0].Format, Does.Not.StartWith("compose"));
+        Assert.That(result.Causes.Select(c => c.Cause), Does.Contain("auth"));
+    }
+}

@@ -50,6 +50,17 @@ public class PastedClientLogTests
     }
 
     [Test]
+    public void A_client_line_beside_one_server_line_behind_compose_names_stays_the_client_s()
+    {
+        var clients = Path.Combine(RepositoryPaths.Samples, "clients");
+        var server = File.ReadAllLines(Path.Combine(clients, "unreachable-server-stopped.server.log")).First();
+        var client = File.ReadAllLines(Path.Combine(clients, "unreachable-server-stopped.go.log")).First(l => l.Contains("no servers available"));
+        var text = $"nats-1    | {server}\nprices-1  | {client}\n";
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("compose.log", text)]);
+        Assert.That(result.Causes.Select(c => c.Cause), Does.Contain("unreachable"), "the client's \"no servers available\" is read as the client's, not as a bare server line");
+    }
+
+    [Test]
     public void A_level_before_a_bar_is_the_application_s_level_not_a_compose_service()
     {
         var text = "INFO  | connected to nats://10.0.0.1:4222\nERROR | nats: authorization violation\nWARN  | reconnecting\n";

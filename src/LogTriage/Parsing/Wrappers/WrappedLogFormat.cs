@@ -108,12 +108,15 @@ internal sealed class WrappedLogFormat : ILogFormat
             var sample = peekable.Peek(50);
             var innerFormat = DetectInner(sample);
             FormatName = $"{(wrappers.Length > 0 ? wrappers : "wrapped")}+{innerFormat.Name}";
+            // Only the server's own syslog output writes its lines bare; behind a container's or a
+            // paste's prefix, a line that is not the server's is an application's.
+            var bareLinesAreServers = innerFormat is NatsServerLogFormat && ProgramIsNatsServer();
 
             foreach (var e in innerFormat.CreateParser(input).Parse(peekable))
             {
                 var meta = _pending.TryGetValue(e.Line, out var m) ? m : (new UnwrappedLine(e.Text, null, null, null), e.Text);
                 Forget(e.Line + e.LineCount - 1);
-                yield return Enrich(e, meta.Item1, meta.Item2, innerFormat is NatsServerLogFormat);
+                yield return Enrich(e, meta.Item1, meta.Item2, bareLinesAreServers);
             }
         }
 
@@ -140,9 +143,9 @@ internal sealed class WrappedLogFormat : ILogFormat
             _forgottenUpTo = Math.Max(_forgottenUpTo, upTo);
         }
 
-        private LogEvent Enrich(LogEvent e, UnwrappedLine meta, string raw, bool serverLines)
+        private LogEvent Enrich(LogEvent e, UnwrappedLine meta, string raw, bool bareLinesAreServers)
         {
-            if (!e.Parsed && serverLines && e.Text.Length > 0)
+            if (!e.Parsed && bareLinesAreServers && e.Text.Length > 0)
                 e = NatsServerLineParser.BareMessageEvent(e.Input, e.Line, e.Text, meta.Level);
             return e with
             {

@@ -107,6 +107,19 @@ public class WrappedLogFormatTests
     }
 
     [Test]
+    public void A_crash_that_starts_the_capture_behind_kubectl_time_stamps_is_not_read_as_syslog()
+    {
+        // "<time> panic: runtime error: ..." has the shape of a syslog line without a host: the
+        // crash is the first thing the container wrote after a restart.
+        var lines = File.ReadAllLines(RepositoryPaths.Sample("go-panic.log")).SkipWhile(l => !l.StartsWith("panic:"));
+        var wrapped = lines.Select(l => $"2026-11-26T19:45:04.500000000Z {l}");
+        var (result, events) = Analyze("kubectl-panic.log", wrapped);
+        Assert.That(result.Inputs[0].Format, Does.StartWith("kubectl-timestamps+"));
+        Assert.That(result.Causes[0].Cause, Is.EqualTo("server-bug"));
+        Assert.That(events.Single(e => e.Message.StartsWith("panic:")).LineCount, Is.GreaterThan(5));
+    }
+
+    [Test]
     public void A_panic_captured_by_docker_is_gathered_and_found()
     {
         var lines = File.ReadAllLines(RepositoryPaths.Sample("go-panic.log"));

@@ -42,14 +42,16 @@ internal sealed class SyslogWrapper(DateTimeOffset now) : ILineWrapper
         else
             return false;
 
-        if (!TryTag(s, out var program, out var message))
+        // Only the server's own syslog output (with a PRI) leaves the host out; without one, a
+        // line with no host is something else behind a time stamp (kubectl's: "<time> panic: ...").
+        if (!TryTag(s, requireHost: level is null, out var program, out var message))
             return false;
         inner = new UnwrappedLine(message, time, level, program);
         return true;
     }
 
     /// <summary><c>[host ]tag[pid]: message</c> or <c>[host ]tag: message</c>.</summary>
-    private static bool TryTag(ReadOnlySpan<char> s, out string program, out string message)
+    private static bool TryTag(ReadOnlySpan<char> s, bool requireHost, out string program, out string message)
     {
         program = message = "";
         var colon = s.IndexOf(": ");
@@ -57,6 +59,8 @@ internal sealed class SyslogWrapper(DateTimeOffset now) : ILineWrapper
             return false;
         var head = s[..colon];
         var space = head.LastIndexOf(' ');
+        if (requireHost && space < 0)
+            return false;
         var tag = space >= 0 ? head[(space + 1)..] : head;
         // Anything before the tag must be one host name.
         if (space >= 0 && head[..space].Contains(' '))

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""The development pastes rewritten as platforms and pastes wrap them: does the top cause hold?
+
+Usage: tests/corpus/variants.py [--cli DLL] [--jobs N] [VARIANT ...]
+
+Each development paste (the set-aside third is never touched) is written again behind a prefix a
+platform or a paste adds to every line (docker compose's service name, kubectl's prefix or time
+stamps, a CRI or docker JSON record, a markdown quote or table row, stern's pod and container,
+indentation, CRLF, journald) and analysed; the script lists, per variant, the pastes whose top
+cause differs from the plain file's. A difference is a line the parser no longer recognises behind
+that prefix (a multi-line error not gathered, a crash read as something else).
+"""
+import argparse, concurrent.futures, hashlib, json, os, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+VARIANTS = {
+    "compose": lambda l: "nats-1  | " + l,
+    "kubectl-prefix": lambda l: "[pod/nats-0/nats] " + l,
+    "kubectl-timestamps": lambda l: "2024-05-01T10:00:00.123456789Z " + l,
+    "cri": lambda l: "2024-05-01T10:00:00.123456789+00:00 stderr F " + l,
+    "docker-json": lambda l: json.dumps({"log": l + "\n", "stream": "stderr", "time": "2024-05-01T10:00:00.123456789Z"}),
+    "quote": lambda l: "> " + l,
+    "table": lambda l: "| " + l + " |",
+    "indent": lambda l: "    " + l,
+    "crlf": lambda l: l + "\r",
+    "stern": lambda l: "nats-0 nats " + l,
+    "journald": lambda l: "Dec 04 10:00:00 host1 app[1234]: " + l,
+}
+
+
+def split_of(name):
+    return "holdout" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+def top(cli, path):
+    run = subprocess.run(["dotnet", cli, "analyze", path, "--format", "json", "--quiet"], capture_output=True, text=True)
+    if run.returncode not in (0, 1):
+        return "error"
+    causes = json.loads(run.stdout)["causes"]
+    return causes[0]["cause"] if causes else "healthy"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", default=os.path.join(REPO, "src/LogTriage.Cli/bin/Release/net10.0/LogTriage.Cli.dll"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("variants", nargs="*", choices=[[], *VARIANTS], default=[])
+    args = ap.parse_args()
+    if not os.path.exists(args.cli):
+        sys.exit(f"variants.py: {args.cli} not found: dotnet build -c Release src/LogTriage.Cli")
+    chosen = args.variants or list(VARIANTS)
+    with open(os.path.join(HERE, "manifest.tsv"), encoding="utf-8") as f:
+        files = [line.split("\t")[0] for line in list(f)[1:] if line.strip()]
+    files = [name for name in files if split_of(name) == "dev"]
+    logs = os.path.join(HERE, "logs")
+    with tempfile.TemporaryDirectory() as out, concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        plain = dict(zip(files, pool.map(lambda name: top(args.cli, os.path.join(logs, name)), files)))
+
+        def variant(job):
+            name, kind = job
+            with open(os.path.join(logs, name), encoding="utf-8", errors="replace") as f:
+                lines = f.read().split("\n")
+            path = os.path.join(out, f"{kind}-{name}")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\n".join(VARIANTS[kind](l) if l else l for l in lines))
+            return name, kind, top(args.cli, path)
+
+        results = list(pool.map(variant, [(name, kind) for kind in chosen for name in files]))
+    for kind in chosen:
+        changed = [(name, got) for name, k, got in results if k == kind and got != plain[name]]
+        print(f"{kind:20} {len(changed):4} of {len(files)} changed")
+        for name, got in changed:
+            print(f"    {name}: {plain[name]} -> {got}")
+
+
+if __name__ == "__main__":
+    main()

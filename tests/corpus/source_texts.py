@@ -11,7 +11,9 @@ expected top cause (or no cause, for `context`). The expected causes are judgeme
 arguable (a request time-out is the client's or the network's): this is a check for texts the
 rules do not know, not a score to reach 100%.
 """
-import argparse, concurrent.futures, csv, json, os, subprocess, sys, tempfile
+import argparse, concurrent.futures, csv, os, sys, tempfile
+
+from accuracy import analyze
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -21,11 +23,8 @@ def top_cause(cli, folder, index, line):
     path = os.path.join(folder, f"{index:04}.log")
     with open(path, "w", encoding="utf-8") as f:
         f.write(line + "\n")
-    run = subprocess.run(["dotnet", cli, "analyze", path, "--format", "json", "--quiet"], capture_output=True, text=True)
-    if run.returncode not in (0, 1):
-        return "error"
-    causes = json.loads(run.stdout)["causes"]
-    return causes[0]["cause"] if causes else "context"
+    cause = analyze(cli, path)[0]
+    return "context" if cause == "healthy" else cause
 
 
 def main():

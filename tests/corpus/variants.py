@@ -10,7 +10,9 @@ indentation, CRLF, journald) and analysed; the script lists, per variant, the pa
 cause differs from the plain file's. A difference is a line the parser no longer recognises behind
 that prefix (a multi-line error not gathered, a crash read as something else).
 """
-import argparse, concurrent.futures, hashlib, json, os, subprocess, sys, tempfile
+import argparse, concurrent.futures, json, os, sys, tempfile
+
+from accuracy import analyze, split_of
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -30,18 +32,6 @@ VARIANTS = {
 }
 
 
-def split_of(name):
-    return "holdout" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 3 == 0 else "dev"
-
-
-def top(cli, path):
-    run = subprocess.run(["dotnet", cli, "analyze", path, "--format", "json", "--quiet"], capture_output=True, text=True)
-    if run.returncode not in (0, 1):
-        return "error"
-    causes = json.loads(run.stdout)["causes"]
-    return causes[0]["cause"] if causes else "healthy"
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(REPO, "src/LogTriage.Cli/bin/Release/net10.0/LogTriage.Cli.dll"))
@@ -56,7 +46,7 @@ def main():
     files = [name for name in files if split_of(name) == "dev"]
     logs = os.path.join(HERE, "logs")
     with tempfile.TemporaryDirectory() as out, concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        plain = dict(zip(files, pool.map(lambda name: top(args.cli, os.path.join(logs, name)), files)))
+        plain = dict(zip(files, pool.map(lambda name: analyze(args.cli, os.path.join(logs, name))[0], files)))
 
         def variant(job):
             name, kind = job
@@ -65,7 +55,7 @@ def main():
             path = os.path.join(out, f"{kind}-{name}")
             with open(path, "w", encoding="utf-8") as f:
                 f.write("\n".join(VARIANTS[kind](l) if l else l for l in lines))
-            return name, kind, top(args.cli, path)
+            return name, kind, analyze(args.cli, path)[0]
 
         results = list(pool.map(variant, [(name, kind) for kind in chosen for name in files]))
     for kind in chosen:

@@ -60,6 +60,18 @@ public class PastedClientLogTests
         Assert.That(result.Causes.Select(c => c.Cause), Does.Contain("unreachable"), "the client's \"no servers available\" is read as the client's, not as a bare server line");
     }
 
+    [TestCase("|   ")]
+    [TestCase("| |")]
+    [TestCase("|  |  ")]
+    [TestCase(">")]
+    [TestCase("orders-1  |")]
+    public void Bare_bars_and_quote_marks_are_read_without_error(string line)
+    {
+        var text = $"| nats: no servers available for connection |\n{line}\n| nats: no servers available for connection |\n";
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("paste.log", text)]);
+        Assert.That(result.Causes.Select(c => c.Cause), Does.Contain("unreachable"));
+    }
+
     [Test]
     public void A_level_before_a_bar_is_the_application_s_level_not_a_compose_service()
     {

@@ -22,9 +22,10 @@ internal sealed class MarkdownQuoteWrapper : ILineWrapper
             inner = new UnwrappedLine(line.Length > 1 ? line[2..] : "", null, null, null);
             return true;
         }
-        if (line.Length >= 3 && line[0] == '|' && line[1] == ' ' && line.TrimEnd().EndsWith('|'))
+        var trimmed = line.AsSpan().TrimEnd();
+        if (trimmed.Length >= 3 && trimmed[0] == '|' && trimmed[1] == ' ' && trimmed[^1] == '|')
         {
-            var body = line.AsSpan(2, line.TrimEnd().Length - 3).TrimEnd();
+            var body = trimmed[2..^1].TrimEnd();
             inner = new UnwrappedLine(body.ToString(), null, null, null);
             return true;
         }

@@ -106,11 +106,12 @@ internal sealed class WrappedLogFormat : ILogFormat
 
             using var peekable = new PeekableLines(inner);
             var sample = peekable.Peek(50);
-            var innerFormat = DetectInner(sample);
+            var serverProgram = ProgramIsNatsServer();
+            var innerFormat = DetectInner(sample, serverProgram);
             FormatName = $"{(wrappers.Length > 0 ? wrappers : "wrapped")}+{innerFormat.Name}";
             // Only the server's own syslog output writes its lines bare; behind a container's or a
             // paste's prefix, a line that is not the server's is an application's.
-            var bareLinesAreServers = innerFormat is NatsServerLogFormat && ProgramIsNatsServer();
+            var bareLinesAreServers = innerFormat is NatsServerLogFormat && serverProgram;
 
             foreach (var e in innerFormat.CreateParser(input).Parse(peekable))
             {
@@ -120,12 +121,12 @@ internal sealed class WrappedLogFormat : ILogFormat
             }
         }
 
-        private ILogFormat DetectInner(IReadOnlyList<string> sample)
+        private ILogFormat DetectInner(IReadOnlyList<string> sample, bool serverProgram)
         {
             var detector = format._innerFormats();
             var detected = detector.Detect(sample);
             // The server's own syslog output has no level labels: the program name says whose lines they are.
-            if (detected is PlainTextFormat && ProgramIsNatsServer())
+            if (detected is PlainTextFormat && serverProgram)
                 return detector.All.OfType<NatsServerLogFormat>().FirstOrDefault() ?? detected;
             return detected;
         }

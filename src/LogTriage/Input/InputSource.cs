@@ -35,8 +35,11 @@ public sealed record InputSource(string Name, Func<Stream> Open, long? Length)
             yield return line;
     }
 
-    /// <summary>The input's text: gzip undone, checked for binary, from <see cref="SkipBytes"/> on.</summary>
-    internal Stream OpenText() => BinaryDetector.EnsureText(SkipRead(Decompression.Unwrap(Open()), SkipBytes));
+    /// <summary>
+    /// The input's text as UTF-8: gzip undone, UTF-16 transcoded, checked for binary, from
+    /// <see cref="SkipBytes"/> (counted in UTF-8, as the reader counts what it consumed) on.
+    /// </summary>
+    internal Stream OpenText() => BinaryDetector.EnsureText(SkipRead(Utf16Transcoding.ToUtf8(Decompression.Unwrap(Open())), SkipBytes));
 
     /// <summary>Resumes where an earlier scan stopped: seeks a file, reads past the start of a compressed one.</summary>
     private static Stream SkipRead(Stream stream, long bytes)

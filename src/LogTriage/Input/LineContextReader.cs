@@ -18,7 +18,7 @@ internal sealed class LineContextReader(int radius = 2)
             var pending = new List<(long Line, List<string> Before, List<string> After)>();
             try
             {
-                using var stream = BinaryDetector.EnsureText(Decompression.Unwrap(input.Open()));
+                using var stream = input.OpenText();
                 foreach (var line in LineReader.ReadLines(stream, new InputStatistics(input.Name)))
                 {
                     foreach (var p in pending.Where(p => p.After.Count < radius && line.Number > p.Line))

@@ -8,13 +8,14 @@ namespace LogTriage.Parsing;
 /// </summary>
 internal static class GoCrashDetector
 {
+    // Go before 1.8 prints the panic call itself as the first frame: "panic(0x7e66e0, 0xc42000c080)".
     private static readonly string[] ContinuationStarts =
     [
         "[signal ", "goroutine ", "created by ", "runtime stack:", "panic: ", "fatal error: ", "[recovered]",
         "[originating from goroutine ", "unexpected fault address ", "exit status ", "PC=", "signal arrived during",
         "rax ", "rbx ", "rcx ", "rdx ", "rdi ", "rsi ", "rbp ", "rsp ",
         "r8 ", "r9 ", "r10 ", "r11 ", "r12 ", "r13 ", "r14 ", "r15 ", "rip ", "rflags ", "cs ", "fs ", "gs ",
-        "...additional frames elided...", "main.main(", "runtime.", "github.com/", "golang.org/", "sync.", "net.", "internal/",
+        "...additional frames elided...", "main.main(", "panic(", "runtime.", "github.com/", "golang.org/", "sync.", "net.", "internal/",
     ];
 
     public static bool IsCrashStart(ReadOnlySpan<char> line) =>

@@ -55,6 +55,29 @@ public class ConnectionPrefixParserTests
         Assert.That(message[start..], Is.EqualTo("hello"));
     }
 
+    [Test]
+    public void Reads_an_in_process_connection_of_an_embedded_server()
+    {
+        const string message = "pipe - cid:47 - \"v1.13.0:go\" - Slow Consumer Detected: WriteDeadline of 10s exceeded with 1 chunks of 158 total bytes.";
+        var c = ConnectionPrefixParser.TryParse(message, out var start)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(c.Id, Is.EqualTo(47));
+            Assert.That(c.Host, Is.EqualTo("pipe"));
+            Assert.That(c.Port, Is.Null);
+            Assert.That(c.Lang, Is.EqualTo("go"));
+            Assert.That(message[start..], Does.StartWith("Slow Consumer Detected"));
+            Assert.That(ConnectionPrefixParser.MessageStart(message), Is.EqualTo(start));
+        });
+    }
+
+    [Test]
+    public void A_word_before_a_dash_is_not_an_in_process_connection()
+    {
+        Assert.That(ConnectionPrefixParser.TryParse("pipeline - cid:4 - hello", out _), Is.Null);
+        Assert.That(ConnectionPrefixParser.TryParse("pipe - hello", out _), Is.Null);
+    }
+
     [TestCase("10.0.0.2:6222 - rid:12 - Route connection created", ConnectionKind.Route, 12)]
     [TestCase("10.0.0.2:7222 - gid:3 - Gateway connection closed: Stale Connection", ConnectionKind.Gateway, 3)]
     [TestCase("10.0.0.2:7422 - lid:8 - Leafnode connection created", ConnectionKind.Leafnode, 8)]

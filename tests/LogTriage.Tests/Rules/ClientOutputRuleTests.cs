@@ -7,7 +7,8 @@ namespace LogTriage.Tests.Rules;
 /// <summary>
 /// What the official clients really print (Parsing/Fixtures/clients, made by nats.js, NATS.Client
 /// v1, nats.c, CPython and the JVM) is read by the whole pipeline and named with the right cause.
-/// A first connection that never succeeded is told apart from a server that refused or went away.
+/// A refused connection reads as the server away, first connection or not; a first connection
+/// that failed any other way (a time-out, DNS, TLS) is the client's.
 /// </summary>
 public class ClientOutputRuleTests
 {
@@ -24,7 +25,7 @@ public class ClientOutputRuleTests
     [TestCase("nats-c-authentication-violation.log", "auth", "client.auth.refused-other-clients")]
     [TestCase("nats-client-v1-no-responders.log", "client", "client.client.no-responders")]
     [TestCase("nats-c-no-responders.log", "client", "client.client.no-responders")]
-    [TestCase("nats-client-v1-connect-refused.log", "client", "client.client.first-connect-failed")]
+    [TestCase("nats-client-v1-connect-refused.log", "unreachable", "client.unreachable.connection-refused")]
     [TestCase("nats-js-v2-permissions-violation.log", "auth", "client.auth.permissions-violation-code")]
     [TestCase("pino-nats-js-v2-connect-refused.log", "unreachable", "client.unreachable.refused-other-clients")]
     public void The_top_cause_of_a_clients_own_output(string fixture, string cause, string rule)
@@ -46,11 +47,25 @@ public class ClientOutputRuleTests
     }
 
     [Test]
-    public void A_first_connect_that_never_succeeded_is_not_called_a_server_that_refused()
+    public void A_first_connect_that_was_refused_reads_as_the_server_away_in_every_client()
     {
-        // NATS.Client v1 throws NATSConnectionException "... (Connection refused)" only from Connect().
+        // As nats.go's "no servers available" and nats.js' CONNECTION_REFUSED do: nothing listened there.
         var result = Analyze("nats-client-v1-connect-refused.log");
-        Assert.That(result.Causes.Select(c => c.Cause), Is.EqualTo(new[] { "client" }));
+        Assert.That(result.Causes.Select(c => c.Cause), Is.EqualTo(new[] { "unreachable" }));
+    }
+
+    [Test]
+    public void A_first_connect_that_failed_otherwise_is_the_clients()
+    {
+        var text = """
+            Unhandled exception. NATS.Client.NATSConnectionException: timeout
+               at NATS.Client.Connection.connect(Boolean reconnectOnConnect)
+               at NATS.Client.ConnectionFactory.CreateConnection(Options opts, Boolean reconnectOnConnect)
+               at Program.<Main>$(String[] args) in /tmp/v1/Program.cs:line 13
+            """;
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("v1-timeout.log", text)]);
+        Assert.That(result.Causes.Select(c => c.Cause).FirstOrDefault(), Is.EqualTo("client"));
+        Assert.That(result.Causes[0].Rules, Does.Contain("client.client.first-connect-failed"));
     }
 
     [Test]

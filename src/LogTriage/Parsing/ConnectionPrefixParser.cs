@@ -9,6 +9,7 @@ namespace LogTriage.Parsing;
 internal static class ConnectionPrefixParser
 {
     private const string Separator = " - ";
+    // An application that embeds the server and connects in-process (net.Pipe) has no address.
     private const string InProcess = "pipe";
 
     /// <summary>Returns the connection and where the message starts, or null when there is no prefix.</summary>
@@ -73,7 +74,7 @@ internal static class ConnectionPrefixParser
         var head = message[..first];
         if (head is "SYSTEM" or "JETSTREAM" or "ACCOUNT")
             return first + Separator.Length;
-        if (!IsAddress(head, out _, out _, out _))
+        if (head is not InProcess && !IsAddress(head, out _, out _, out _))
             return 0;
         var rest = message[(first + Separator.Length)..];
         var idEnd = rest.IndexOf(Separator);
@@ -93,19 +94,10 @@ internal static class ConnectionPrefixParser
         return pos;
     }
 
-    /// <summary>
-    /// <c>host:port</c>, <c>[v6]:port</c>, a proxied <c>client/host:port</c>, or <c>pipe</c>: an
-    /// application that embeds the server and connects in-process (net.Pipe) has no address.
-    /// </summary>
+    /// <summary><c>host:port</c>, <c>[v6]:port</c> or a proxied <c>client/host:port</c>.</summary>
     private static bool IsAddress(ReadOnlySpan<char> head, out int slash, out int colon, out int port)
     {
         port = 0;
-        if (head is InProcess)
-        {
-            slash = -1;
-            colon = -1;
-            return true;
-        }
         // A websocket client behind a proxy is written as clientIP/remoteAddr.
         slash = head.IndexOf('/');
         var address = slash >= 0 ? head[(slash + 1)..] : head;
@@ -119,13 +111,13 @@ internal static class ConnectionPrefixParser
     {
         host = null;
         port = null;
-        if (!IsAddress(head, out var slash, out var colon, out var p))
-            return false;
-        if (colon < 0)
+        if (head is InProcess)
         {
             host = InProcess;
             return true;
         }
+        if (!IsAddress(head, out var slash, out var colon, out var p))
+            return false;
         var address = slash >= 0 ? head[(slash + 1)..] : head;
         var h = address[..colon];
         if (h.Length > 1 && h[0] == '[' && h[^1] == ']')

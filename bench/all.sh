@@ -6,7 +6,9 @@
 #   3. start-up: a 10 KB log, process start to exit, against an empty .NET console app;
 #   4. follow latency: a signal line appended to a followed file, and written to a pipe, until its
 #      finding is printed.
-# The tool measured is `dotnet publish -r <rid>` (ReadyToRun), as users install it.
+# Both builds users install are measured, each beside the same yardsticks: `dotnet publish -r <rid>`
+# (ReadyToRun, needs the .NET runtime) and, when clang is installed, `-p:PublishAot=true` (one
+# native executable).
 #   bench/all.sh [MIX_MB=1024] [DENSE_MB=512]     (env: RUNS=3 runs of each timing, the fastest kept)
 # Generated files stay in /tmp/logtriage-bench/all. Exit 0 when every planted count was reported
 # exactly, 1 otherwise, 2 on a usage or build error.
@@ -29,7 +31,14 @@ patterns="$shared/patterns.txt"
 rid="$(dotnet --info 2>/dev/null | awk '/^ *RID:/ {print $2; exit}')"; rid=${rid:-linux-x64}
 dotnet publish "$repo/src/LogTriage.Cli" -c Release -r "$rid" --self-contained false -o "$out/tool" --nologo -v quiet \
   > "$out/publish.log" 2>&1 || { tail -20 "$out/publish.log" >&2; exit 2; }
-cli="$out/tool/LogTriage.Cli.dll"
+builds=("r2r|dotnet $out/tool/LogTriage.Cli.dll")
+if command -v clang > /dev/null; then
+  dotnet publish "$repo/src/LogTriage.Cli" -c Release -r "$rid" -p:PublishAot=true -o "$out/native" --nologo -v quiet \
+    > "$out/publish-native.log" 2>&1 || { tail -20 "$out/publish-native.log" >&2; exit 2; }
+  builds+=("native|$out/native/LogTriage.Cli")
+else
+  echo "all.sh: clang not installed (apt-get install -y clang zlib1g-dev): the native build is not measured" >&2
+fi
 
 now_ns() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
@@ -45,15 +54,16 @@ generate() { # name MB [EVERY_KB] -> path; genlog.py's planted counts in PATH.pl
 }
 
 status=0
-measure() { # label file
-  local label=$1 file=$2 best_lt=0 best_grep=0 rss=0 i g0 g1 t0 t1
+measure() { # label file command...
+  local label=$1 file=$2; shift 2
+  local best_lt=0 best_grep=0 rss=0 i g0 g1 t0 t1
   cat "$file" > /dev/null   # page-cached, for both tools
   for ((i = 1; i <= runs; i++)); do
     # grep and the tool back to back, so both see the same load on this shared machine.
     # Not to /dev/null: GNU grep stops at the first match when its output is discarded.
     g0=$(now_ns); grep -c -E -f "$patterns" "$file" > "$out/$label.grep" || true; g1=$(now_ns)
     t0=$(now_ns)
-    /usr/bin/time -f "%M" -o "$out/$label.rss" dotnet "$cli" analyze "$file" --format json --quiet > "$out/$label.json" || [[ $? == 1 ]]
+    /usr/bin/time -f "%M" -o "$out/$label.rss" "$@" analyze "$file" --format json --quiet > "$out/$label.json" || [[ $? == 1 ]]
     t1=$(now_ns)
     local g=$(ms "$g0" "$g1") t=$(ms "$t0" "$t1") r; r=$(tail -1 "$out/$label.rss")
     (( best_grep == 0 || g < best_grep )) && best_grep=$g
@@ -68,7 +78,7 @@ size = os.path.getsize(path); lt, g = int(lt_ms) / 1000, int(grep_ms) / 1000
 counts = {c["cause"]: c["count"] for c in r["causes"]}
 want = {k: int(v) for k, v in (kv.split("=") for kv in planted.split())}
 exact = all(counts.get(k) == v for k, v in want.items())
-print(f"{label:6} {size/2**20:6.0f} MiB  logtriage {lt:6.2f} s  {size/1e6/lt:5.0f} MB/s  peak RSS {int(rss_kb)//1024:4d} MiB   "
+print(f"{label:13} {size/2**20:6.0f} MiB  logtriage {lt:6.2f} s  {size/1e6/lt:5.0f} MB/s  peak RSS {int(rss_kb)//1024:4d} MiB   "
       f"grep -c -E -f {g:5.2f} s   ratio {lt/max(g, 0.001):5.2f}x grep   (fastest of {runs})")
 print(f"       planted {' '.join(f'{k}={v}' for k, v in want.items())} -> reported "
       f"{' '.join(f'{k}={counts.get(k)}' for k in want)}: {'exact' if exact else 'MISMATCH'}; "
@@ -79,8 +89,12 @@ PY
 
 echo "LogTriage benchmark (issue 16), $(date -u +%FT%TZ), $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git -C "$repo" rev-parse --short HEAD)$([[ -n "$(git -C "$repo" status --porcelain -- src)" ]] && echo ' + uncommitted changes')"
 echo "tool: dotnet publish -r $rid (ReadyToRun), $(dotnet --version) SDK"
-measure mix "$(generate mix "$mix_mb")"
-measure dense "$(generate dense "$dense_mb" 4)"
+mix="$(generate mix "$mix_mb")" dense="$(generate dense "$dense_mb" 4)"
+for build in "${builds[@]}"; do
+  name=${build%%|*}; read -r -a command <<< "${build#*|}"
+  measure "mix $name" "$mix" "${command[@]}"
+  measure "dense $name" "$dense" "${command[@]}"
+done
 
 # ---- start-up: a 10 KB log against an empty console app ---------------------------------------
 small="$out/10KB.log"
@@ -92,13 +106,15 @@ if [[ ! -f "$empty/bin/Release/net10.0/empty.dll" ]]; then
     || { echo "all.sh: could not build the empty app" >&2; exit 2; }
 fi
 if command -v hyperfine > /dev/null; then
-  hyperfine -N --warmup 3 --runs 20 --export-json "$out/startup.json" \
-    "dotnet $empty/bin/Release/net10.0/empty.dll" "dotnet $cli analyze $small --format json" > "$out/startup.txt" 2>&1
-  python3 - "$out/startup.json" <<'PY'
+  starts=("dotnet $empty/bin/Release/net10.0/empty.dll")
+  for build in "${builds[@]}"; do starts+=("${build#*|} analyze $small --format json"); done
+  hyperfine -N --warmup 3 --runs 20 --export-json "$out/startup.json" "${starts[@]}" > "$out/startup.txt" 2>&1
+  python3 - "$out/startup.json" "${builds[@]%%|*}" <<'PY'
 import json, sys
-e, t = json.load(open(sys.argv[1]))["results"]
-print(f"start  10 KB log: median {t['median']*1000:.0f} ms; empty .NET console app: median {e['median']*1000:.0f} ms; "
-      f"ratio {t['median']/e['median']:.1f}x (hyperfine, 20 runs each)")
+e, *tools = json.load(open(sys.argv[1]))["results"]
+for name, t in zip(sys.argv[2:], tools):
+    print(f"start {name:7} 10 KB log: median {t['median']*1000:.0f} ms; empty .NET console app: median {e['median']*1000:.0f} ms; "
+          f"ratio {t['median']/e['median']:.1f}x (hyperfine, 20 runs each)")
 PY
 else
   echo "start  hyperfine not installed: skipped"
@@ -115,26 +131,30 @@ wait_for() { # file pattern -> ms waited (capped at 10 s)
   ms "$start" "$(now_ns)"
 }
 followed="$out/followed.log"
-head -200 "$out/mix.log" > "$followed"
-dotnet "$cli" analyze --follow "$followed" --format jsonl > "$out/follow.out" 2> "$out/follow.err" &
-follower=$!
-sleep 2   # start-up and the first read done
-signal >> "$followed"
-follow_ms=$(wait_for "$out/follow.out" '"cause":"auth"')
-kill "$follower" 2> /dev/null || true; wait "$follower" 2> /dev/null || true
+fifo="$out/pipe.fifo"
+for build in "${builds[@]}"; do
+  name=${build%%|*}; read -r -a command <<< "${build#*|}"
+  head -200 "$out/mix.log" > "$followed"
+  "${command[@]}" analyze --follow "$followed" --format jsonl > "$out/follow.out" 2> "$out/follow.err" &
+  follower=$!
+  sleep 2   # start-up and the first read done
+  signal >> "$followed"
+  follow_ms=$(wait_for "$out/follow.out" '"cause":"auth"')
+  kill "$follower" 2> /dev/null || true; wait "$follower" 2> /dev/null || true
 
-fifo="$out/pipe.fifo"; rm -f "$fifo"; mkfifo "$fifo"
-dotnet "$cli" analyze - --format jsonl < "$fifo" > "$out/pipe.out" 2> "$out/pipe.err" &
-reader=$!
-exec 3> "$fifo"
-head -200 "$out/mix.log" >&3
-sleep 2
-signal >&3
-pipe_ms=$(wait_for "$out/pipe.out" '"cause":"auth"')
-exec 3>&-
-wait "$reader" 2> /dev/null || true
-rm -f "$fifo"
-echo "follow a line appended to a followed file -> its finding printed: ${follow_ms} ms; written to a pipe: ${pipe_ms} ms"
+  rm -f "$fifo"; mkfifo "$fifo"
+  "${command[@]}" analyze - --format jsonl < "$fifo" > "$out/pipe.out" 2> "$out/pipe.err" &
+  reader=$!
+  exec 3> "$fifo"
+  head -200 "$out/mix.log" >&3
+  sleep 2
+  signal >&3
+  pipe_ms=$(wait_for "$out/pipe.out" '"cause":"auth"')
+  exec 3>&-
+  wait "$reader" 2> /dev/null || true
+  rm -f "$fifo"
+  echo "follow $name: a line appended to a followed file -> its finding printed: ${follow_ms} ms; written to a pipe: ${pipe_ms} ms"
+done
 
 [[ $status == 0 ]] && echo "planted counts: all exact" || echo "planted counts: MISMATCH"
 exit $status

@@ -26,20 +26,11 @@ public sealed class FleetFindings(string url, FleetNames names)
             var servers = cause.Inputs.Count > 0 ? cause.Inputs.Select(Server) : cause.Evidence.Select(e => Server(e.Input));
             foreach (var server in servers.Distinct(StringComparer.Ordinal))
             {
-                var value = JsonSerializer.Serialize(new
-                {
-                    cause = cause.Cause,
-                    title = cause.Title,
-                    severity = cause.Severity,
-                    confidence = cause.Confidence,
-                    count = cause.Count,
-                    firstSeen = cause.FirstSeen,
-                    lastSeen = cause.LastSeen,
-                    rules = cause.Rules,
-                    inputs = cause.Inputs.Where(i => Server(i) == server),
-                    evidence = cause.Evidence.Where(e => Server(e.Input) == server).Select(e => new { e.Input, e.Line, e.Text }).Take(3),
-                    reportedAt = report.GeneratedAt,
-                });
+                var value = JsonSerializer.Serialize(new FleetFinding(
+                    cause.Cause, cause.Title, cause.Severity, cause.Confidence, cause.Count, cause.FirstSeen, cause.LastSeen, cause.Rules,
+                    cause.Inputs.Where(i => Server(i) == server).ToList(),
+                    cause.Evidence.Where(e => Server(e.Input) == server).Select(e => new FleetFindingEvidence(e.Input, e.Line, e.Text)).Take(3).ToList(),
+                    report.GeneratedAt), FleetJson.Default.FleetFinding);
                 await bucket.PutAsync($"{LogSubject.Token(cause.Cause)}.{LogSubject.Token(server)}", value, cancellationToken: cancel);
                 written++;
             }

@@ -12,10 +12,10 @@ public sealed record SignalBatch(
     [property: JsonPropertyName("input")] string Input,
     [property: JsonPropertyName("lines")] IReadOnlyList<SignalLine> Lines)
 {
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, FleetJson.Default.SignalBatch);
 
     public static SignalBatch FromJson(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<SignalBatch>(json) ?? throw new JsonException("empty signal batch");
+        JsonSerializer.Deserialize(json, FleetJson.Default.SignalBatch) ?? throw new JsonException("empty signal batch");
 
     public static SignalBatch Of(string input, IEnumerable<InputLine> lines) =>
         new(input, lines.Select(l => new SignalLine(l.Number, l.Text)).ToList());

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Top-1 accuracy of LogTriage on the development corpus, beside a plain keyword count.
 
-Usage: tests/corpus/accuracy.py [--cli DLL] [--only dev|holdout] [--show-misses] [--jobs N]
+Usage: tests/corpus/accuracy.py [--cli DLL|NATIVE] [--only dev|holdout] [--show-misses] [--jobs N]
 
 Reads tests/corpus/manifest.tsv (file, cause, accepted, kind, source, diagnosis), runs
 `logtriage analyze FILE --format json` on each log and compares the top cause with the label:
@@ -41,7 +41,9 @@ def keyword_top(text):
 
 
 def analyze(cli, path):
-    run = subprocess.run(["dotnet", cli, "analyze", path, "--format", "json", "--quiet"], capture_output=True, text=True)
+    # The framework-dependent build (LogTriage.Cli.dll) runs under dotnet; the native one by itself.
+    command = ["dotnet", cli] if cli.endswith(".dll") else [cli]
+    run = subprocess.run(command + ["analyze", path, "--format", "json", "--quiet"], capture_output=True, text=True)
     if run.returncode not in (0, 1):
         return "error", run.stderr.strip()[:200]
     report = json.loads(run.stdout)

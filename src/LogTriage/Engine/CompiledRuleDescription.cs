@@ -80,7 +80,7 @@ public static class CompiledRuleDescription
         {
             try
             {
-                value = Expression.Lambda(node).Compile(preferInterpretation: true).DynamicInvoke();
+                value = Expression.Lambda<Func<object?>>(Expression.Convert(node, typeof(object))).Compile(preferInterpretation: true)();
                 return true;
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Reflection.TargetInvocationException)

@@ -43,6 +43,9 @@ public sealed record Finding(
     public static Finding Of(RuleDefinition rule, SignalFact f) =>
         new(rule, f.Key, f.Count, f.Lines, f.First, f.Last, f.Evidence, f.Connections) { Timed = f.Timed, Inputs = [f.Input] };
 
+    /// <summary>A sequence's conclusion, from its two facts.</summary>
+    public static Finding OfPair(RuleDefinition rule, SignalFact first, SignalFact then) => Of(rule, [first, then]);
+
     public static Finding Of(RuleDefinition rule, IEnumerable<SignalFact> facts)
     {
         var list = facts.OrderBy(f => f.First).ToList();

@@ -145,8 +145,8 @@ public sealed class RuleCompiler
         }
 
         var rhs = builder.RightHandSide();
-        rhs.Action((Expression<Action<IContext, SignalFact, SignalFact>>)((ctx, first, then) => ctx.InsertLinked(Linked, Finding.Of(rule, new[] { first, then }))), ActionTrigger.Activated);
-        rhs.Action((Expression<Action<IContext, SignalFact, SignalFact>>)((ctx, first, then) => ctx.UpdateLinked(Linked, Finding.Of(rule, new[] { first, then }))), ActionTrigger.Reactivated);
+        rhs.Action((Expression<Action<IContext, SignalFact, SignalFact>>)((ctx, first, then) => ctx.InsertLinked(Linked, Finding.OfPair(rule, first, then))), ActionTrigger.Activated);
+        rhs.Action((Expression<Action<IContext, SignalFact, SignalFact>>)((ctx, first, then) => ctx.UpdateLinked(Linked, Finding.OfPair(rule, first, then))), ActionTrigger.Reactivated);
         return builder.Build();
     }
 
@@ -209,7 +209,7 @@ public sealed class RuleCompiler
     {
         var renamed = lambda.Parameters.Select((p, i) => i == 0 ? p : Expression.Parameter(p.Type, anchor)).ToArray();
         var body = new ParameterSwap(lambda.Parameters, renamed).Visit(lambda.Body);
-        return Expression.Lambda(body, renamed);
+        return Expression.Lambda(lambda.Type, body, renamed);
     }
 
     /// <summary>Inserts the conclusion as a fact linked to the match, and keeps it current as the match changes.</summary>

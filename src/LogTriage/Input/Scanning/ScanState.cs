@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace LogTriage.Input.Scanning;
 
@@ -9,8 +8,6 @@ namespace LogTriage.Input.Scanning;
 /// </summary>
 public sealed class ScanState
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
     public List<ScannedFile> Files { get; init; } = [];
 
     public static ScanState Load(string path)
@@ -19,7 +16,7 @@ public sealed class ScanState
             return new ScanState();
         try
         {
-            return JsonSerializer.Deserialize<ScanState>(File.ReadAllText(path), Json) ?? new ScanState();
+            return JsonSerializer.Deserialize(File.ReadAllText(path), ScanStateJson.Default.ScanState) ?? new ScanState();
         }
         catch (JsonException e)
         {
@@ -83,7 +80,7 @@ public sealed class ScanState
         // A state file named in a folder that does not exist yet (a first cron run) gets its folder.
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, ScanStateJson.Default.ScanState));
         File.Move(temporary, full, overwrite: true);
     }
 }

@@ -30,7 +30,7 @@ public static class MonitorEventLine
         if (e.Connection is { } c)
             line.Append(ConnectionJson(c)).Append(' ');
         if (e.Fields.Count > 0)
-            line.Append(JsonSerializer.Serialize(e.Fields, FieldsJson)).Append(' ');
+            line.Append(JsonSerializer.Serialize(e.Fields, MonitorFieldsJson.Relaxed.IReadOnlyDictionaryStringString)).Append(' ');
         return line.Append(e.Message.ReplaceLineEndings(" ")).ToString();
     }
 
@@ -138,8 +138,6 @@ public static class MonitorEventLine
         }
     }
 
-    private static readonly JsonSerializerOptions FieldsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private static bool TryReadFields(string text, out IReadOnlyDictionary<string, string>? fields, out int end)
     {
         fields = null;
@@ -147,7 +145,7 @@ public static class MonitorEventLine
             return false;
         try
         {
-            fields = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes.Span);
+            fields = JsonSerializer.Deserialize(bytes.Span, MonitorFieldsJson.Relaxed.DictionaryStringString);
             return fields is not null;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)

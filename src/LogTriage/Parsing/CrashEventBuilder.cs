@@ -48,7 +48,13 @@ internal sealed class CrashEventBuilder
         var text = _text.ToString().TrimEnd();
         if (_lines > MaxKeptLines)
             text += $"\n... ({_lines - MaxKeptLines} more lines)";
-        var origin = _origin == EventOrigin.Unknown && GoCrashDetector.MentionsServer(text) ? EventOrigin.Server : _origin;
+        var origin = _origin switch
+        {
+            EventOrigin.Unknown when GoCrashDetector.MentionsServer(text) => EventOrigin.Server,
+            // Read as a server's because it stood among server lines, but its stack is another program's.
+            EventOrigin.Server when GoCrashDetector.ShowsOnlyOtherCode(text) => EventOrigin.Unknown,
+            _ => _origin,
+        };
         return new LogEvent(_input, _firstLine, _time, LogLevel.Fatal, origin, null, _message, text)
         {
             LineCount = _lines,

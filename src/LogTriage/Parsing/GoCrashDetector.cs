@@ -67,4 +67,14 @@ internal static class GoCrashDetector
 
     /// <summary>A dump with frames of nats-server itself was written by the server, wherever it was captured.</summary>
     public static bool MentionsServer(string text) => text.Contains("nats-io/nats-server", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A dump whose goroutine stacks show code and none of it a NATS server's (nats-server, gnatsd,
+    /// nats-streaming-server): another Go program crashed, even amid a server's lines.
+    /// </summary>
+    public static bool ShowsOnlyOtherCode(string text) =>
+        text.Contains(" [running]:", StringComparison.Ordinal)
+        && !text.Contains("nats-io/nats-server", StringComparison.Ordinal)
+        && !text.Contains("nats-io/gnatsd", StringComparison.Ordinal)
+        && !text.Contains("nats-streaming-server", StringComparison.Ordinal);
 }

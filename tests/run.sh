@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Runs the whole LogTriage test suite on a fresh machine: installs the real nats-server and
-# chromium the integration tests need when they are missing, builds, tests, and ends with one summary line
+# Runs the whole LogTriage test suite on a fresh machine: installs the real nats-server,
+# chromium and clang the integration tests need when they are missing, builds, tests, and ends with one summary line
 # "N passed, N failed[, N skipped]" computed from the test results file.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# The real parts the integration tests use: Debian's nats-server and Chromium (for the HTML report).
+# The real parts the integration tests use: Debian's nats-server, Chromium (for the HTML report)
+# and clang (for the native build).
 missing=()
 command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ] || missing+=(nats-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# clang (and zlib's headers) publish the native build that NativeBuildTests compare with the .NET one.
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "installing Debian's ${missing[*]}" >&2
   sudo_cmd=""

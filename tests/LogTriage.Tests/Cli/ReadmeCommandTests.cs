@@ -22,6 +22,8 @@ public class ReadmeCommandTests
         ["tests/run.sh"] = "the command that runs this very test",
         ["dotnet pack src/LogTriage.Cli -c Release -o artifacts"] = "PackagedToolTests",
         ["dotnet tool install --global --add-source artifacts LogTriage.Tool"] = "PackagedToolTests (installed into a tool path, not globally)",
+        ["dotnet publish src/LogTriage.Cli -c Release -r linux-x64 -p:PublishAot=true -o /opt/logtriage"] = "NativeBuildTests (published into a temporary folder)",
+        ["ln -s /opt/logtriage/LogTriage.Cli /usr/local/bin/logtriage"] = "NativeBuildTests (run through a link, from another folder)",
     };
 
     private static string Readme => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));

@@ -23,6 +23,8 @@ public class PastedClientLogTests
         ["compose v1"] = l => l.Length == 0 ? "orders_1  |" : $"orders_1  | {l}",
         ["markdown quote"] = l => l.Length == 0 ? ">" : $"> {l}",
         ["markdown table"] = l => $"| {l} |",
+        ["stern, coloured"] = l => $"\x1b[32mprices-7d9f8b6c4-x2k9p\x1b[0m \x1b[34mapp\x1b[0m {l}",
+        ["stern, a StatefulSet's pod"] = l => $"nats-0 app {l}",
     };
 
     private static IReadOnlyList<string> TopCauses(string name, string text) =>
@@ -58,6 +60,32 @@ public class PastedClientLogTests
         var text = $"nats-1    | {server}\nprices-1  | {client}\n";
         var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("compose.log", text)]);
         Assert.That(result.Causes.Select(c => c.Cause), Does.Contain("unreachable"), "the client's \"no servers available\" is read as the client's, not as a bare server line");
+    }
+
+    [TestCase("nats-0 nats: no servers available for connection")]
+    [TestCase("orders processed 5 messages; nats: no servers available for connection")]
+    [TestCase("step-2 ERROR nats: no servers available for connection")]
+    public void Words_that_only_look_like_pod_and_container_names_are_not_stern_s_prefix(string line)
+    {
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("app.log", $"{line}\n{line}\n")]);
+        Assert.That(result.Inputs[0].Format, Does.Not.StartWith("stern"));
+        Assert.That(result.Causes.Select(c => c.Cause), Does.Contain("unreachable"));
+    }
+
+    [Test]
+    public void A_python_traceback_behind_stern_names_is_one_event()
+    {
+        var text = string.Join('\n', new[]
+        {
+            "Traceback (most recent call last):",
+            "  File \"/app/worker.py\", line 12, in main",
+            "    await nc.connect(\"nats://nats:4222\")",
+            "nats.errors.NoServersError: nats: no servers available for connection",
+        }.Select(l => $"worker-5c8d7f9b6-q4w2z worker {l}")) + "\n";
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("stern.log", text)]);
+        Assert.That(result.Inputs[0].Format, Is.EqualTo("stern+text"));
+        Assert.That(result.Causes, Is.Not.Empty);
+        Assert.That(result.Causes[0].Evidence[0].Event.LineCount, Is.EqualTo(4), "the traceback and its exception are one event");
     }
 
     [TestCase("|   ")]

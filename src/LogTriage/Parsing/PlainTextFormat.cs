@@ -19,6 +19,7 @@ internal sealed class PlainTextFormat : ILogFormat
     private sealed class Parser(string input, ILineRelevance relevance) : ILineParser, ILineSkipper
     {
         private readonly ExceptionRecordGatherer _records = new();
+        private readonly PasteIndentation _indentation = new();
         private bool _inCrash;
         private bool _skippedSinceLast;
         private DateTimeOffset? _lastTime;
@@ -37,7 +38,7 @@ internal sealed class PlainTextFormat : ILogFormat
             return level < LogLevel.Warning && !relevance.MayMatter(line, level, EventOrigin.Unknown);
         }
 
-        public bool CanSkipNow => !_inCrash && !_records.InsideRecord;
+        public bool CanSkipNow => !_inCrash && !_records.InsideRecord && !_indentation.Deciding;
 
         public void Skipped(DateTimeOffset? time)
         {
@@ -48,7 +49,7 @@ internal sealed class PlainTextFormat : ILogFormat
         public IEnumerable<LogEvent> Parse(IEnumerable<InputLine> lines)
         {
             CrashEventBuilder? crash = null;
-            foreach (var line in lines)
+            foreach (var line in _indentation.Remove(lines))
             {
                 var text = AnsiColour.Strip(line.Text);
                 if (crash is not null)

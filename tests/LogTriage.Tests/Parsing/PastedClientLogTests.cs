@@ -25,6 +25,7 @@ public class PastedClientLogTests
         ["markdown table"] = l => $"| {l} |",
         ["stern, coloured"] = l => $"\x1b[32mprices-7d9f8b6c4-x2k9p\x1b[0m \x1b[34mapp\x1b[0m {l}",
         ["stern, a StatefulSet's pod"] = l => $"nats-0 app {l}",
+        ["indented as a whole (a code block in a list item)"] = l => l.Length == 0 ? "" : $"    {l}",
     };
 
     private static IReadOnlyList<string> TopCauses(string name, string text) =>
@@ -70,6 +71,19 @@ public class PastedClientLogTests
         var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("app.log", $"{line}\n{line}\n")]);
         Assert.That(result.Inputs[0].Format, Does.Not.StartWith("stern"));
         Assert.That(result.Causes.Select(c => c.Cause), Does.Contain("unreachable"));
+    }
+
+    [Test]
+    public void A_paste_that_starts_inside_a_stack_keeps_its_frames_as_they_are()
+    {
+        // Its first lines are indented and the next is not: nothing is shared, nothing taken off.
+        var text = "    at io.nats.client.impl.NatsConnection.connect(NatsConnection.java:310)\n"
+                   + "    at io.nats.client.Nats.connect(Nats.java:295)\n"
+                   + "java.io.IOException: Unable to connect to NATS servers: [nats://nats:4222]\n"
+                   + "    at io.nats.client.impl.NatsConnection.connect(NatsConnection.java:312)\n";
+        var result = ShippedRules.Analyzer.Analyze([InputSource.FromText("app.log", text)]);
+        Assert.That(result.Causes, Is.Not.Empty);
+        Assert.That(result.Causes[0].Evidence[0].Event.LineCount, Is.EqualTo(2), "the exception and its frame are one event");
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LogTriage.Tests.Support;
@@ -116,23 +115,10 @@ public class NativeBuildTests
     private static bool OnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, name)));
 
-    /// <summary>Exit code and standard output; the standard error is appended only when the process failed.</summary>
+    /// <summary>Exit code and standard output; the standard error is added only when the process failed.</summary>
     private static (int Code, string Output) Run(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan? limit = null)
     {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(limit ?? TimeSpan.FromMinutes(1)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} {string.Join(' ', arguments)} did not finish in time");
-        }
-        return (process.ExitCode, process.ExitCode is 0 or 1 ? stdout.Result : stdout.Result + stderr.Result);
+        var run = ProcessRun.Of(file, arguments, workingDirectory, limit);
+        return (run.ExitCode, run.ExitCode is 0 or 1 ? run.Out : run.Output);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LogTriage.Tests.Support;
 
@@ -8,19 +7,10 @@ namespace LogTriage.Tests.Cli;
 [Category("Integration")]
 public class PackagedToolTests
 {
-    private static (int Code, string Output) Run(string file, string arguments, string workingDirectory)
+    private static (int Code, string Output) Run(string file, string[] arguments, string workingDirectory)
     {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd() + stderr.Result;
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        var run = ProcessRun.Of(file, arguments, workingDirectory, TimeSpan.FromMinutes(5));
+        return (run.ExitCode, run.Output);
     }
 
     [Test]
@@ -31,16 +21,16 @@ public class PackagedToolTests
         {
             var project = Path.Combine(RepositoryPaths.Root, "src", "LogTriage.Cli", "LogTriage.Cli.csproj");
             var packages = Path.Combine(work, "packages");
-            var (packCode, packOutput) = Run("dotnet", $"pack \"{project}\" -c Release --no-build --nologo -o \"{packages}\"", work);
+            var (packCode, packOutput) = Run("dotnet", ["pack", project, "-c", "Release", "--no-build", "--nologo", "-o", packages], work);
             Assert.That(packCode, Is.EqualTo(0), packOutput);
             Assert.That(packOutput, Does.Not.Contain("warning"), packOutput);
 
             var tools = Path.Combine(work, "tools");
-            var (installCode, installOutput) = Run("dotnet", $"tool install LogTriage.Tool --add-source \"{packages}\" --tool-path \"{tools}\"", work);
+            var (installCode, installOutput) = Run("dotnet", ["tool", "install", "LogTriage.Tool", "--add-source", packages, "--tool-path", tools], work);
             Assert.That(installCode, Is.EqualTo(0), installOutput);
 
             // Run from a folder with no rules in sight: the installed tool must bring its own.
-            var (code, report) = Run(Path.Combine(tools, "logtriage"), $"analyze \"{RepositoryPaths.Sample("auth-wrong-password.log")}\" --format json --quiet", work);
+            var (code, report) = Run(Path.Combine(tools, "logtriage"), ["analyze", RepositoryPaths.Sample("auth-wrong-password.log"), "--format", "json", "--quiet"], work);
             Assert.That(code, Is.EqualTo(0), report);
             Assert.That(JsonDocument.Parse(report).RootElement.GetProperty("causes")[0].GetProperty("cause").GetString(), Is.EqualTo("auth"));
         }

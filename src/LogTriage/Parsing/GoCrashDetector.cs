@@ -73,8 +73,7 @@ internal static class GoCrashDetector
     /// nats-streaming-server): another Go program crashed, even amid a server's lines.
     /// </summary>
     public static bool ShowsOnlyOtherCode(string text) =>
-        text.Contains(" [running]:", StringComparison.Ordinal)
-        && !text.Contains("nats-io/nats-server", StringComparison.Ordinal)
-        && !text.Contains("nats-io/gnatsd", StringComparison.Ordinal)
-        && !text.Contains("nats-streaming-server", StringComparison.Ordinal);
+        text.Contains(" [running]:", StringComparison.Ordinal) && !ServerCode.Any(code => text.Contains(code, StringComparison.Ordinal));
+
+    private static readonly string[] ServerCode = ["nats-io/nats-server", "nats-io/gnatsd", "nats-streaming-server"];
 }

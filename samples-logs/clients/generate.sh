@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
-# Regenerates the real nats.go / nats.js client logs in samples-logs/clients/ (see README.md).
+# Regenerates the real client logs in samples-logs/clients/ (see README.md).
 #
 #   samples-logs/clients/generate.sh              # every scenario (about a minute)
 #   samples-logs/clients/generate.sh NAME...      # only these (scenario ids, e.g. healthy)
 #
 # For each scenario: a real nats-server (Debian v2.9.10) on a free 127.0.0.1 port with the
 # scenario's config, the nats.go application (go/main.go, Debian golang-github-nats-io-go-nats-dev
-# 1.22.1, built here in GOPATH mode, offline) and the nats.js v2 application (js/client.mjs, npm
-# `nats` as pinned in js/package.json) running side by side against it, then whatever breaks
+# 1.22.1, built here in GOPATH mode, offline), the nats.js v2 and v3 applications (js/ and js3/,
+# npm `nats` and `@nats-io/transport-node` as pinned there), the nats.c application (c/, Debian
+# libnats-dev) and the NATS.Client v1 application (dotnet1/, NuGet) running side by side against
+# it, then whatever breaks
 # (a stopped server, a frozen or reset path through helper/'s TCP proxy, a stopped process...).
-# Writes <scenario>.go.log and <scenario>.js.log (each application's stdout and stderr together,
+# Writes <scenario>.<app>.log for go, js, js3, c and net (each application's stdout and stderr together,
 # as a terminal, docker or systemd shows them) and <scenario>.server.log.
 # Each step waits for the log line it needs (bounded); every process started here is stopped on
 # exit, whatever happened.
 #
-# Needs: nats-server, golang-go, golang-github-nats-io-go-nats-dev, node + npm (the first run
-# installs the pinned `nats` into a temp dir), openssl, python3 (free ports).
+# Needs: nats-server, golang-go, golang-github-nats-io-go-nats-dev, node + npm (the pinned
+# packages are installed into a temp dir), gcc + libnats-dev, the .NET SDK, openssl, python3.
 
 set -euo pipefail
 export TZ=UTC
@@ -27,6 +29,8 @@ command -v go >/dev/null || { echo "generate.sh: go not found (apt-get install -
 [ -d /usr/share/gocode/src/github.com/nats-io/nats.go ] || {
     echo "generate.sh: nats.go sources not found (apt-get install -y golang-github-nats-io-go-nats-dev)" >&2; exit 1; }
 command -v npm >/dev/null || { echo "generate.sh: node/npm not found (apt-get install -y nodejs npm)" >&2; exit 1; }
+[ -f /usr/include/nats/nats.h ] || { echo "generate.sh: nats.c not found (apt-get install -y libnats-dev)" >&2; exit 1; }
+command -v dotnet >/dev/null || { echo "generate.sh: dotnet not found" >&2; exit 1; }
 command -v openssl >/dev/null || { echo "generate.sh: openssl not found" >&2; exit 1; }
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/logtriage-clients.XXXXXX")"
@@ -96,22 +100,46 @@ CONF
     wait_log "$D/server.log" 'Server is ready'
 }
 
-# clients URL [USER PASS] [RUN_MS]: start both applications in the background on SCEN.
+# The applications, each logging as its library's users usually do (README.md), and the line each
+# prints once it is subscribed and working, and once it has reconnected.
+APPS=(go js js3 c net)
+declare -A READY=([go]='Listening on' [js]='listening for' [js3]='subscribed to' [c]='Subscribed to' [net]='Subscribed to')
+declare -A RECONNECTED=([go]='Reconnected' [js]='^reconnect:' [js3]="type: 'reconnect'" [c]='Reconnected to' [net]='NATS reconnected')
+declare -A APP_PID=()
+
+# clients URL [USER PASS] [RUN_MS]: start every application in the background on SCEN.
 clients() {
     local url="$1" user="${2:-}" pass="${3:-}" run_ms="${4:-2000}"
     local goargs=(-scenario "$SCEN" -url "$url" -for "${run_ms}ms")
     [ -n "$user" ] && goargs+=(-user "$user" -pass "$pass")
     "$WORK/clients-go" "${goargs[@]}" >"$D/go.log" 2>&1 &
-    GO_PID=$!; PIDS+=("$GO_PID")
+    APP_PID[go]=$!
     (cd "$WORK/js" && exec node client.mjs "$SCEN" "${url#nats://}" "$user" "$pass" "$run_ms") >"$D/js.log" 2>&1 &
-    JS_PID=$!; PIDS+=("$JS_PID")
+    APP_PID[js]=$!
+    (cd "$WORK/js3" && exec node client.mjs "$SCEN" "${url#nats://}" "$user" "$pass" "$run_ms") >"$D/js3.log" 2>&1 &
+    APP_PID[js3]=$!
+    "$WORK/clients-c" "$SCEN" "$url" "$user" "$pass" "$run_ms" >"$D/c.log" 2>&1 &
+    APP_PID[c]=$!
+    (cd "$WORK/net" && exec ./clients-dotnet1 "$SCEN" "$url" "$user" "$pass" "$run_ms") >"$D/net.log" 2>&1 &
+    APP_PID[net]=$!
+    PIDS+=("${APP_PID[@]}")
 }
 
-# wait_clients [TIMEOUT_S]: wait for both applications to end by themselves (exit status ignored:
+# wait_apps WHAT: wait until every application's log shows its READY or RECONNECTED line.
+wait_apps() {
+    local -n lines="$1"
+    local app
+    for app in "${APPS[@]}"; do wait_log "$D/$app.log" "${lines[$app]}"; done
+}
+
+# signal_apps SIG: send SIG to every application.
+signal_apps() { kill "-$1" "${APP_PID[@]}"; }
+
+# wait_clients [TIMEOUT_S]: wait for every application to end by itself (exit status ignored:
 # an application that log.Fatal()s exits 1, which many scenarios expect).
 wait_clients() {
     local timeout="${1:-20}" pid i
-    for pid in "$GO_PID" "$JS_PID"; do
+    for pid in "${APP_PID[@]}"; do
         for i in $(seq 1 $(( timeout * 10 ))); do
             kill -0 "$pid" 2>/dev/null || break
             sleep 0.1
@@ -136,7 +164,7 @@ scenario_dir() {
 # save: copy the scenario's logs into samples-logs/clients/.
 save() {
     local f
-    for f in go js; do
+    for f in "${APPS[@]}"; do
         cp "$D/$f.log" "$HERE/$SCEN.$f.log"
         echo "generate.sh: wrote samples-logs/clients/$SCEN.$f.log ($(wc -l <"$HERE/$SCEN.$f.log") lines)"
     done
@@ -220,14 +248,12 @@ scenario_overload_slow_consumer() {
 max_pending: 65536
 write_deadline: "500ms"'
     clients "$(URL)" "" "" 5000
-    wait_log "$D/go.log" 'Listening on'
-    wait_log "$D/js.log" 'listening for'
-    kill -STOP "$GO_PID" "$JS_PID"
+    wait_apps READY
+    signal_apps STOP
     "$WORK/clients-helper" firehose -url "$(URL)" -subject metrics.cpu -size 32000 -count 1000 >>"$D/helper.log" 2>&1
     wait_log "$D/server.log" 'Slow Consumer Detected' 2
-    kill -CONT "$GO_PID" "$JS_PID"
-    wait_log "$D/go.log" 'Reconnected'
-    wait_log "$D/js.log" '^reconnect:'
+    signal_apps CONT
+    wait_apps RECONNECTED
     # The publisher goes on with smaller messages, faster than the subscribers' handlers take them.
     "$WORK/clients-helper" firehose -url "$(URL)" -subject metrics.mem -size 512 -count 2000 >>"$D/helper.log" 2>&1
     wait_clients
@@ -252,8 +278,7 @@ scenario_unreachable_server_stopped() {
     scenario_dir unreachable-server-stopped
     server ''
     clients "$(URL)" "" "" 15000
-    wait_log "$D/go.log" 'Listening on'
-    wait_log "$D/js.log" 'listening for'
+    wait_apps READY
     sleep 0.5
     stop_server
     wait_clients
@@ -318,13 +343,11 @@ ping_max: 2'
     helper proxy -listen "$pport" -to "$PORT"
     wait_log "$D/helper.log" 'proxying'
     clients "nats://127.0.0.1:$pport" "" "" 9000
-    wait_log "$D/go.log" 'Listening on'
-    wait_log "$D/js.log" 'listening for'
+    wait_apps READY
     sleep 0.5
     kill -USR1 "$HELPER_PID"
     wait_log "$D/server.log" 'Stale Client Connection - Closing' 2
-    wait_log "$D/go.log" 'Reconnected'
-    wait_log "$D/js.log" '^reconnect:'
+    wait_apps RECONNECTED
     wait_clients
     stop "$HELPER_PID" TERM
     finish_server
@@ -339,12 +362,10 @@ scenario_network_connection_reset() {
     helper proxy -listen "$pport" -to "$PORT"
     wait_log "$D/helper.log" 'proxying'
     clients "nats://127.0.0.1:$pport" "" "" 4000
-    wait_log "$D/go.log" 'Listening on'
-    wait_log "$D/js.log" 'listening for'
+    wait_apps READY
     sleep 0.5
     kill -USR2 "$HELPER_PID"
-    wait_log "$D/go.log" 'Reconnected'
-    wait_log "$D/js.log" '^reconnect:'
+    wait_apps RECONNECTED
     wait_clients
     stop "$HELPER_PID" TERM
     finish_server
@@ -355,7 +376,7 @@ scenario_network_connection_reset() {
 scenario_client_request_timeout() {
     scenario_dir client-request-timeout
     server ''
-    helper hold -url "$(URL)" -subject orders.lookup
+    helper hold -url "$(URL)" -subject "*.lookup"
     wait_log "$D/helper.log" 'holding'
     clients "$(URL)"
     wait_clients
@@ -388,6 +409,14 @@ SCEN=build
 mkdir -p "$WORK/js"
 cp "$HERE/js/client.mjs" "$HERE/js/package.json" "$HERE/js/package-lock.json" "$WORK/js/"
 (cd "$WORK/js" && npm ci --silent --no-audit --no-fund >/dev/null) || die "npm ci (nats.js) failed"
+mkdir -p "$WORK/js3"
+cp "$HERE/js3/client.mjs" "$HERE/js3/package.json" "$HERE/js3/package-lock.json" "$WORK/js3/"
+(cd "$WORK/js3" && npm ci --silent --no-audit --no-fund >/dev/null) || die "npm ci (nats.js v3) failed"
+gcc -O1 -o "$WORK/clients-c" "$HERE/c/client.c" -lnats || die "building the nats.c application failed"
+mkdir -p "$WORK/net-src"
+cp "$HERE/dotnet1/Program.cs" "$HERE/dotnet1/clients-dotnet1.csproj" "$WORK/net-src/"
+dotnet build -c Release -o "$WORK/net" "$WORK/net-src" >"$WORK/net-build.log" 2>&1 \
+    || { cat "$WORK/net-build.log" >&2; die "building the NATS.Client v1 application failed"; }
 
 started=$(date +%s)
 for s in "${@:-${ALL[@]}}"; do

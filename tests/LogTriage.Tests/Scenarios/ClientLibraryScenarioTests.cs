@@ -4,7 +4,8 @@ using LogTriage.Tests.Support;
 namespace LogTriage.Tests.Scenarios;
 
 /// <summary>
-/// The same incidents seen through nats.go and nats.js v2 applications as they usually log them
+/// The same incidents seen through nats.go, nats.js v2 and v3, nats.c and NATS.Client v1 (.NET)
+/// applications as they usually log them
 /// (samples-logs/clients, made with a real nats-server by its generate.sh; this test reads the
 /// committed logs, so it needs neither Go nor Node). Read with its server log, every client log
 /// ranks the incident's cause first; read alone, it ranks the cause first unless the manifest
@@ -68,10 +69,12 @@ public class ClientLibraryScenarioTests
     {
         var logs = Directory.EnumerateFiles(Folder, "*.log")
             .Select(Path.GetFileName)
-            .Where(n => n!.EndsWith(".go.log", StringComparison.Ordinal) || n.EndsWith(".js.log", StringComparison.Ordinal))
+            .Where(n => !n!.EndsWith(".server.log", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
         Assert.That(Manifest().Select(r => r.File).Order(StringComparer.Ordinal), Is.EqualTo(logs));
-        Assert.That(Manifest().Select(r => r.Client).Distinct(), Is.EquivalentTo(new[] { "go", "js" }));
+        Assert.That(Manifest().Select(r => r.Client).Distinct(), Is.EquivalentTo(new[] { "go", "js", "js3", "c", "net" }));
+        Assert.That(Manifest().Where(r => !r.File.EndsWith($".{r.Client}.log", StringComparison.Ordinal)), Is.Empty,
+            "each log is named after its client");
     }
 
     /// <summary>The causes at warning or above, ranked, as the JSON report gives them.</summary>

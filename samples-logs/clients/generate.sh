@@ -16,7 +16,7 @@
 # Each step waits for the log line it needs (bounded); every process started here is stopped on
 # exit, whatever happened.
 #
-# Needs: nats-server, golang-go, golang-github-nats-io-go-nats-dev, node + npm (the pinned
+# Needs: nats-server, golang-go, golang-github-nats-io-go-nats-dev and -jwt-dev, node + npm (the pinned
 # packages are installed into a temp dir), gcc + libnats-dev, the .NET SDK, openssl, python3.
 
 set -euo pipefail
@@ -28,6 +28,8 @@ NATS_SERVER="${NATS_SERVER:-$(command -v nats-server || echo /usr/sbin/nats-serv
 command -v go >/dev/null || { echo "generate.sh: go not found (apt-get install -y golang-go golang-github-nats-io-go-nats-dev)" >&2; exit 1; }
 [ -d /usr/share/gocode/src/github.com/nats-io/nats.go ] || {
     echo "generate.sh: nats.go sources not found (apt-get install -y golang-github-nats-io-go-nats-dev)" >&2; exit 1; }
+[ -d /usr/share/gocode/src/github.com/nats-io/jwt/v2 ] || {
+    echo "generate.sh: nats jwt sources not found (apt-get install -y golang-github-nats-io-jwt-dev)" >&2; exit 1; }
 command -v npm >/dev/null || { echo "generate.sh: node/npm not found (apt-get install -y nodejs npm)" >&2; exit 1; }
 [ -f /usr/include/nats/nats.h ] || { echo "generate.sh: nats.c not found (apt-get install -y libnats-dev)" >&2; exit 1; }
 command -v dotnet >/dev/null || { echo "generate.sh: dotnet not found" >&2; exit 1; }
@@ -372,6 +374,23 @@ scenario_network_connection_reset() {
     save
 }
 
+# Operator mode as an nsc set-up makes it: the applications' credentials are a user JWT that
+# expires while they run. The server closes their connections and refuses every reconnect made
+# with the same credentials until the applications give up.
+scenario_auth_expired_credentials() {
+    scenario_dir auth-expired-credentials
+    "$WORK/clients-helper" jwt -dir "$D" -expires 7s >>"$D/helper.log" 2>&1 || die "helper jwt failed"
+    server "$(cat "$D/operator.conf")"
+    export NATS_CREDS="$D/user.creds"
+    clients "$(URL)" "" "" 12000
+    unset NATS_CREDS
+    wait_apps READY
+    wait_log "$D/server.log" 'Authentication Expired' 1 15
+    wait_clients 25
+    finish_server
+    save
+}
+
 # A service is subscribed to the request subject but never answers.
 scenario_client_request_timeout() {
     scenario_dir client-request-timeout
@@ -395,7 +414,7 @@ scenario_no_responders() {
     save
 }
 
-ALL=(healthy auth-wrong-password auth-permissions-violation payload-max-payload overload-slow-consumer
+ALL=(healthy auth-wrong-password auth-permissions-violation auth-expired-credentials payload-max-payload overload-slow-consumer
      overload-max-connections unreachable-server-stopped unreachable-never-started client-wrong-port client-wrong-port-leafnode
      client-tls-required network-stale-connection network-connection-reset client-request-timeout
      no-responders)

@@ -99,6 +99,8 @@ int main(int argc, char **argv)
     natsOptions_SetTimeout(opts, 5000);
     if (*user)
         natsOptions_SetUserInfo(opts, user, pass);
+    if (getenv("NATS_CREDS") != NULL)
+        natsOptions_SetUserCredentialsFromFiles(opts, getenv("NATS_CREDS"), NULL);
     if (strcmp(scenario, "network-stale-connection") == 0)
     {
         natsOptions_SetPingInterval(opts, 1000);
@@ -158,7 +160,8 @@ int main(int argc, char **argv)
     }
     else if (strcmp(scenario, "unreachable-server-stopped") == 0
              || strcmp(scenario, "network-stale-connection") == 0
-             || strcmp(scenario, "network-connection-reset") == 0)
+             || strcmp(scenario, "network-connection-reset") == 0
+             || strcmp(scenario, "auth-expired-credentials") == 0)
     {
         int64_t end = nats_Now() + runMs;
         natsConnection_Subscribe(&sub, nc, "prices.>", noop, NULL);

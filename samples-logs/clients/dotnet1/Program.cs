@@ -23,6 +23,7 @@ opts.ReconnectWait = 250;
 opts.MaxReconnect = 8;
 opts.Timeout = 5000;
 if (user != "") { opts.User = user; opts.Password = pass; }
+if (Environment.GetEnvironmentVariable("NATS_CREDS") is { Length: > 0 } creds) opts.SetUserCredentials(creds);
 if (scenario == "network-stale-connection") { opts.PingInterval = 1000; opts.MaxPingsOut = 2; }
 
 opts.DisconnectedEventHandler = (_, e) => Log($"NATS disconnected from {e.Conn.ConnectedUrl}: {e.Error?.Message ?? "no error"}");
@@ -105,6 +106,7 @@ switch (scenario)
     case "unreachable-server-stopped":
     case "network-stale-connection":
     case "network-connection-reset":
+    case "auth-expired-credentials":
     {
         using var sub = nc.SubscribeAsync("prices.>", (_, _) => { });
         Log("Subscribed to prices.>");

@@ -60,6 +60,9 @@ func main() {
 	if *user != "" {
 		opts = append(opts, nats.UserInfo(*user, *pass))
 	}
+	if creds := os.Getenv("NATS_CREDS"); creds != "" {
+		opts = append(opts, nats.UserCredentials(creds))
+	}
 	if *scenario == "network-stale-connection" {
 		// A service that wants to notice a dead path in seconds, not in nats.go's default 4 minutes.
 		opts = append(opts, nats.PingInterval(time.Second), nats.MaxPingsOutstanding(2))
@@ -155,7 +158,7 @@ func main() {
 		runUntil(*runFor, closed)
 		finish()
 
-	case "unreachable-server-stopped", "network-stale-connection", "network-connection-reset":
+	case "unreachable-server-stopped", "network-stale-connection", "network-connection-reset", "auth-expired-credentials":
 		if _, err := nc.Subscribe("prices.>", func(m *nats.Msg) {}); err != nil {
 			log.Fatal(err)
 		}

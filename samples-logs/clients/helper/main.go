@@ -1,13 +1,17 @@
 // clients-helper: the parts of samples-logs/clients/generate.sh's scenarios that are not the
 // application whose log is kept. Its own output is not a sample.
 //
-//   helper proxy -listen PORT -to PORT   TCP proxy; SIGUSR1 freezes the current links (a black
-//                                        hole: bytes and closes are dropped both ways, as a
-//                                        firewall that forgot the flow), SIGUSR2 resets them
-//                                        (RST to both sides); new links are forwarded normally
-//   helper firehose -url U -subject S -size N -count N   publishes, then flushes and exits
-//   helper hold -url U [-subject S]      stays connected (taking a connection slot, or
-//                                        subscribed to S and never answering) until SIGTERM
+//	helper proxy -listen PORT -to PORT   TCP proxy; SIGUSR1 freezes the current links (a black
+//	                                     hole: bytes and closes are dropped both ways, as a
+//	                                     firewall that forgot the flow), SIGUSR2 resets them
+//	                                     (RST to both sides); new links are forwarded normally
+//	helper firehose -url U -subject S -size N -count N   publishes, then flushes and exits
+//	helper hold -url U [-subject S]      stays connected (taking a connection slot, or
+//	                                     subscribed to S and never answering) until SIGTERM
+//	helper jwt -dir D -expires DUR       an operator, an account and a user whose JWT expires
+//	                                     DUR from now (the operator mode an nsc set-up makes):
+//	                                     writes D/operator.conf (operator, resolver MEMORY,
+//	                                     preloaded account) and D/user.creds
 package main
 
 import (
@@ -23,7 +27,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/nats-io/jwt/v2"
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nkeys"
 )
 
 func main() {
@@ -37,6 +43,8 @@ func main() {
 	count := fs.Int("count", 100, "messages")
 	listen := fs.Int("listen", 0, "proxy: port to listen on (127.0.0.1)")
 	to := fs.Int("to", 4222, "proxy: upstream port (127.0.0.1)")
+	dir := fs.String("dir", ".", "jwt: where to write operator.conf and user.creds")
+	expires := fs.Duration("expires", 5*time.Second, "jwt: the user JWT's lifetime")
 	fs.Parse(os.Args[2:])
 
 	switch os.Args[1] {
@@ -71,6 +79,10 @@ func main() {
 		fmt.Println("holding")
 		waitSignal(syscall.SIGTERM, syscall.SIGINT)
 		nc.Close()
+	case "jwt":
+		if err := writeOperatorSetup(*dir, *expires); err != nil {
+			log.Fatal(err)
+		}
 	default:
 		log.Fatalf("unknown mode %s", os.Args[1])
 	}
@@ -167,4 +179,47 @@ func pump(l *link, from, to *net.TCPConn) {
 			return
 		}
 	}
+}
+
+// writeOperatorSetup signs an operator, an account and a user JWT that expires after lifetime.
+func writeOperatorSetup(dir string, lifetime time.Duration) error {
+	okp, _ := nkeys.CreateOperator()
+	opub, _ := okp.PublicKey()
+	oc := jwt.NewOperatorClaims(opub)
+	oc.Name = "acme"
+	ojwt, err := oc.Encode(okp)
+	if err != nil {
+		return err
+	}
+	akp, _ := nkeys.CreateAccount()
+	apub, _ := akp.PublicKey()
+	ac := jwt.NewAccountClaims(apub)
+	ac.Name = "orders"
+	ajwt, err := ac.Encode(okp)
+	if err != nil {
+		return err
+	}
+	ukp, _ := nkeys.CreateUser()
+	upub, _ := ukp.PublicKey()
+	useed, _ := ukp.Seed()
+	uc := jwt.NewUserClaims(upub)
+	uc.Name = "orders-app"
+	uc.IssuerAccount = apub
+	uc.Expires = time.Now().Add(lifetime).Unix()
+	ujwt, err := uc.Encode(akp)
+	if err != nil {
+		return err
+	}
+	creds, err := jwt.FormatUserConfig(ujwt, useed)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(dir+"/operator.jwt", []byte(ojwt), 0o644); err != nil {
+		return err
+	}
+	conf := fmt.Sprintf("operator: %q\nresolver: MEMORY\nresolver_preload: {\n  %s: %q\n}\n", dir+"/operator.jwt", apub, ajwt)
+	if err := os.WriteFile(dir+"/operator.conf", []byte(conf), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(dir+"/user.creds", creds, 0o600)
 }

@@ -5,7 +5,8 @@
 // whole, and, where an application does not catch it, the unhandled rejection Node prints.
 //
 //   node client.mjs SCENARIO URL [USER PASS] [RUN_MS]
-import { connect, ErrorCode, StringCodec } from "nats";
+import { readFileSync } from "node:fs";
+import { connect, credsAuthenticator, ErrorCode, StringCodec } from "nats";
 
 const [scenario, url, user = "", pass = "", runMsArg = "2000"] = process.argv.slice(2);
 const runMs = Number(runMsArg);
@@ -22,6 +23,9 @@ const opts = {
 if (user) {
   opts.user = user;
   opts.pass = pass;
+}
+if (process.env.NATS_CREDS) {
+  opts.authenticator = credsAuthenticator(readFileSync(process.env.NATS_CREDS));
 }
 if (scenario === "network-stale-connection") {
   // A service that wants to notice a dead path in seconds, not in the default 4 minutes.
@@ -121,7 +125,8 @@ switch (scenario) {
 
   case "unreachable-server-stopped":
   case "network-stale-connection":
-  case "network-connection-reset": {
+  case "network-connection-reset":
+  case "auth-expired-credentials": {
     nc.subscribe("prices.>");
     console.log("listening for prices.>");
     const end = Date.now() + runMs;

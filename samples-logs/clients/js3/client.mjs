@@ -6,7 +6,8 @@
 // application does not guard its start-up, Node prints the unhandled rejection and exits.
 //
 //   node client.mjs SCENARIO URL [USER PASS] [RUN_MS]
-import { connect, errors } from "@nats-io/transport-node";
+import { readFileSync } from "node:fs";
+import { connect, credsAuthenticator, errors } from "@nats-io/transport-node";
 
 const [scenario, url, user = "", pass = "", runMsArg = "2000"] = process.argv.slice(2);
 const runMs = Number(runMsArg);
@@ -22,6 +23,9 @@ const opts = {
 if (user) {
   opts.user = user;
   opts.pass = pass;
+}
+if (process.env.NATS_CREDS) {
+  opts.authenticator = credsAuthenticator(readFileSync(process.env.NATS_CREDS));
 }
 if (scenario === "network-stale-connection") {
   opts.pingInterval = 1000;
@@ -120,7 +124,8 @@ switch (scenario) {
 
   case "unreachable-server-stopped":
   case "network-stale-connection":
-  case "network-connection-reset": {
+  case "network-connection-reset":
+  case "auth-expired-credentials": {
     nc.subscribe("prices.>");
     console.log("subscribed to prices.>");
     const end = Date.now() + runMs;

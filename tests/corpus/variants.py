@@ -6,7 +6,8 @@ Usage: tests/corpus/variants.py [--cli DLL] [--jobs N] [VARIANT ...]
 Each development paste (the set-aside third is never touched) is written again behind a prefix a
 platform or a paste adds to every line (docker compose's service name, kubectl's prefix or time
 stamps, a CRI or docker JSON record, a markdown quote or table row, stern's pod and container,
-indentation, CRLF, journald) and analysed; the script lists, per variant, the pastes whose top
+indentation, CRLF, journald, or one JSON object per line as Google Cloud Logging, journalctl -o json,
+Loki and Elasticsearch export them) and analysed; the script lists, per variant, the pastes whose top
 cause differs from the plain file's. A difference is a line the parser no longer recognises behind
 that prefix (a multi-line error not gathered, a crash read as something else).
 """
@@ -29,6 +30,11 @@ VARIANTS = {
     "crlf": lambda l: l + "\r",
     "stern": lambda l: "nats-0 nats " + l,
     "journald": lambda l: "Dec 04 10:00:00 host1 app[1234]: " + l,
+    # exports of log platforms, one JSON object per collected line
+    "gcp-export": lambda l: json.dumps({"insertId": "1x2y3z", "logName": "projects/p/logs/stderr", "resource": {"type": "k8s_container", "labels": {"container_name": "app"}}, "severity": "ERROR", "textPayload": l, "timestamp": "2024-05-01T10:00:00.123456789Z"}),
+    "journald-json": lambda l: json.dumps({"__REALTIME_TIMESTAMP": "1714557600123456", "PRIORITY": "6", "SYSLOG_IDENTIFIER": "app", "_PID": "1234", "_TRANSPORT": "stdout", "MESSAGE": l}),
+    "loki-export": lambda l: json.dumps({"line": l, "timestamp": "2024-05-01T10:00:00.123456789Z", "fields": {"app": "nats"}}),
+    "elastic-hit": lambda l: json.dumps({"_index": "logs-2024.05.01", "_id": "a1", "_source": {"@timestamp": "2024-05-01T10:00:00.123Z", "message": l}}),
 }
 
 

@@ -132,4 +132,74 @@ public class WrappedLogFormatTests
         var panic = events.Single(e => e.Message.StartsWith("panic:"));
         Assert.That(panic.LineCount, Is.GreaterThan(5), "the stack lines, each its own JSON record, belong to the panic");
     }
+
+    [Test]
+    public void Google_cloud_logging_export_with_the_streams_severity()
+    {
+        // The agent marks every stderr line ERROR: the server's own [INF]/[DBG] levels must win.
+        var wrapped = ServerLines.Select((l, i) => JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["insertId"] = $"id{i}", ["logName"] = "projects/acme/logs/stderr", ["severity"] = "ERROR", ["textPayload"] = l,
+            ["resource"] = new Dictionary<string, object> { ["type"] = "k8s_container", ["labels"] = new Dictionary<string, string> { ["container_name"] = "nats" } },
+            ["timestamp"] = "2026-11-25T10:00:00.123456789Z",
+        }));
+        var (result, events) = Analyze("gcp.json", wrapped);
+        AssertReadAsServerLog(result, events, "log-export+nats-server");
+    }
+
+    [Test]
+    public void Journalctl_json_of_the_server_syslog_output()
+    {
+        var priority = new Dictionary<string, string> { ["INF"] = "6", ["DBG"] = "7", ["WRN"] = "4", ["ERR"] = "3", ["TRC"] = "7", ["FTL"] = "2" };
+        var wrapped = ServerLines.Select((l, i) =>
+        {
+            var (level, message) = SplitServerLine(l);
+            return JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["__REALTIME_TIMESTAMP"] = $"{1795600800000000L + i}", ["PRIORITY"] = priority[level], ["SYSLOG_IDENTIFIER"] = "nats-server",
+                ["_PID"] = "4711", ["_TRANSPORT"] = "syslog", ["MESSAGE"] = message,
+            });
+        });
+        var (result, events) = Analyze("journal.json", wrapped);
+        AssertReadAsServerLog(result, events, "log-export+nats-server");
+    }
+
+    [Test]
+    public void Loki_and_elasticsearch_exports()
+    {
+        var loki = ServerLines.Select(l => JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["line"] = l, ["timestamp"] = "2026-11-25T10:00:00.123Z", ["fields"] = new Dictionary<string, string> { ["app"] = "nats" },
+        }));
+        var (result, events) = Analyze("loki.json", loki);
+        AssertReadAsServerLog(result, events, "log-export+nats-server");
+
+        var hits = ServerLines.Select(l => JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["_index"] = "logs", ["_source"] = new Dictionary<string, string> { ["@timestamp"] = "2026-11-25T10:00:00.123Z", ["message"] = l },
+        }));
+        (result, events) = Analyze("elastic.json", hits);
+        AssertReadAsServerLog(result, events, "log-export+nats-server");
+    }
+
+    [Test]
+    public void An_applications_json_log_is_not_an_export()
+    {
+        // zap's msg is the application's own message: read as JSON lines, not peeled.
+        var lines = new[]
+        {
+            "{\"level\":\"info\",\"ts\":1764064800.1,\"msg\":\"connected to NATS\",\"url\":\"nats://nats:4222\"}",
+            "{\"level\":\"error\",\"ts\":1764064805.2,\"msg\":\"NATS disconnected\",\"error\":\"read tcp 10.0.0.5:40000->10.0.0.1:4222: read: connection reset by peer\"}",
+        };
+        var (result, events) = Analyze("zap.json", lines);
+        Assert.That(result.Inputs[0].Format, Is.EqualTo("json-lines"));
+        Assert.That(events[1].Level, Is.EqualTo(LogLevel.Error));
+        Assert.That(result.Causes[0].Cause, Is.EqualTo("network"));
+
+        // zerolog's caller is a "line" beside the message, not a line collected by Loki.
+        var zerolog = "{\"level\":\"fatal\",\"error\":\"nats: no servers available for connection\",\"time\":\"2024-01-02T08:03:35Z\",\"line\":\"github.com/acme/app/register.go:21\",\"message\":\"Failed to connect to NATS\"}";
+        (result, events) = Analyze("zerolog.json", [zerolog]);
+        Assert.That(result.Inputs[0].Format, Is.EqualTo("json-lines"));
+        Assert.That(events[0].Message, Does.StartWith("Failed to connect to NATS"));
+    }
 }

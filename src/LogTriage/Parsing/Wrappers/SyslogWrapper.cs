@@ -146,7 +146,8 @@ internal sealed class SyslogWrapper(DateTimeOffset now) : ILineWrapper
         return true;
     }
 
-    private static LogLevel LevelOf(int severity) => severity switch
+    /// <summary>A syslog severity (0 emergency .. 7 debug) as a level.</summary>
+    internal static LogLevel LevelOf(int severity) => severity switch
     {
         <= 2 => LogLevel.Fatal,
         3 => LogLevel.Error,

@@ -287,6 +287,26 @@ scenario_unreachable_server_stopped() {
     save
 }
 
+# A planned restart: the server is stopped cleanly and started again on the same port a moment
+# later; the applications reconnect within their budget and go on. Nothing went wrong.
+scenario_healthy_server_restart() {
+    scenario_dir healthy-server-restart
+    server ''
+    clients "$(URL)" "" "" 6000
+    wait_apps READY
+    sleep 0.5
+    stop_server
+    sleep 0.3
+    "$NATS_SERVER" -c "$D/nats.conf" >>"$D/server.stdout" 2>&1 &
+    SERVER_PID=$!
+    PIDS+=("$SERVER_PID")
+    wait_log "$D/server.log" 'Server is ready' 2
+    wait_apps RECONNECTED
+    wait_clients
+    finish_server
+    save
+}
+
 # Nothing listens where the applications point (the server is down, never started): no server log.
 scenario_unreachable_never_started() {
     scenario_dir unreachable-never-started
@@ -414,7 +434,7 @@ scenario_no_responders() {
     save
 }
 
-ALL=(healthy auth-wrong-password auth-permissions-violation auth-expired-credentials payload-max-payload overload-slow-consumer
+ALL=(healthy healthy-server-restart auth-wrong-password auth-permissions-violation auth-expired-credentials payload-max-payload overload-slow-consumer
      overload-max-connections unreachable-server-stopped unreachable-never-started client-wrong-port client-wrong-port-leafnode
      client-tls-required network-stale-connection network-connection-reset client-request-timeout
      no-responders)

@@ -107,6 +107,7 @@ switch (scenario)
     case "network-stale-connection":
     case "network-connection-reset":
     case "auth-expired-credentials":
+    case "healthy-server-restart":
     {
         using var sub = nc.SubscribeAsync("prices.>", (_, _) => { });
         Log("Subscribed to prices.>");

@@ -126,7 +126,8 @@ switch (scenario) {
   case "unreachable-server-stopped":
   case "network-stale-connection":
   case "network-connection-reset":
-  case "auth-expired-credentials": {
+  case "auth-expired-credentials":
+  case "healthy-server-restart": {
     nc.subscribe("prices.>");
     console.log("listening for prices.>");
     const end = Date.now() + runMs;

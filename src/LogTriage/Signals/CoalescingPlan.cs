@@ -57,6 +57,12 @@ internal sealed class CoalescingPlan
         foreach (var sequence in rules.SequenceRules.Select(r => r.Sequence!))
             foreach (var id in sequence.First.Intersect(sequence.Then, StringComparer.Ordinal))
                 _oneFactPerSignal.Add(id);
+        // So must what starts a sequence that nothing may come between: a fact that coalesced a
+        // start-up before a shutdown with one after it would end after the shutdown, and the
+        // shutdown would no longer lie between it and what follows (a restart within seconds).
+        foreach (var rule in rules.SequenceRules.Where(r => r.Unless.Any(u => u.Between)))
+            foreach (var id in rule.Sequence!.First)
+                _oneFactPerSignal.Add(id);
     }
 
     /// <summary>Whether each signal of the rule is a fact of its own (rare lifecycle lines a sequence orders).</summary>

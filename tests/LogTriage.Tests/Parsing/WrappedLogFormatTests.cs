@@ -165,7 +165,7 @@ public class WrappedLogFormatTests
     }
 
     [Test]
-    public void Loki_and_elasticsearch_exports()
+    public void Loki_elasticsearch_and_splunk_exports()
     {
         var loki = ServerLines.Select(l => JsonSerializer.Serialize(new Dictionary<string, object>
         {
@@ -179,6 +179,13 @@ public class WrappedLogFormatTests
             ["_index"] = "logs", ["_source"] = new Dictionary<string, string> { ["@timestamp"] = "2026-11-25T10:00:00.123Z", ["message"] = l },
         }));
         (result, events) = Analyze("elastic.json", hits);
+        AssertReadAsServerLog(result, events, "log-export+nats-server");
+
+        var splunk = ServerLines.Select(l => JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["preview"] = false, ["result"] = new Dictionary<string, string> { ["_time"] = "2026-11-25T10:00:00.123+00:00", ["host"] = "nats-0", ["_raw"] = l },
+        }));
+        (result, events) = Analyze("splunk.json", splunk);
         AssertReadAsServerLog(result, events, "log-export+nats-server");
     }
 

@@ -6,18 +6,19 @@ namespace LogTriage.Parsing.Wrappers;
 /// <summary>
 /// One JSON object per line as log platforms export what they collected: Google Cloud Logging
 /// (<c>textPayload</c>, or <c>jsonPayload</c> for a structured line), <c>journalctl -o json</c>
-/// (<c>MESSAGE</c>), Loki (<c>line</c>), an Elasticsearch hit (<c>_source.message</c> or
-/// <c>_source.log</c>), and Filebeat or Vector events whose <c>message</c> is a server line. The
+/// (<c>MESSAGE</c>), Loki (<c>line</c>), Splunk (<c>_raw</c>, bare or in a search export's
+/// <c>result</c>), an Elasticsearch hit (<c>_source.message</c> or <c>_source.log</c>), and
+/// Filebeat or Vector events whose <c>message</c> is a server line. The
 /// collected line is parsed as what it is; the platform's time, severity and program fill in.
 /// </summary>
 internal sealed class LogExportWrapper : ILineWrapper
 {
     // Keys that hold somebody else's line whatever it says; "message" and "msg" hold an
     // application's own message in JSON-lines logs, so they count only around a server line.
-    private static readonly string[] EnvelopeKeys = ["textPayload", "MESSAGE", "line"];
+    private static readonly string[] EnvelopeKeys = ["textPayload", "MESSAGE", "_raw", "line"];
     private static readonly string[] SourceKeys = ["message", "log"];
     private static readonly string[] ServerLineKeys = ["message", "msg"];
-    private static readonly string[] TimeKeys = ["timestamp", "@timestamp", "time", "receiveTimestamp"];
+    private static readonly string[] TimeKeys = ["timestamp", "@timestamp", "time", "_time", "receiveTimestamp"];
 
     public string Name => "log-export";
 
@@ -43,13 +44,16 @@ internal sealed class LogExportWrapper : ILineWrapper
     private static bool LooksLikeExport(ReadOnlySpan<char> s) =>
         s.Contains("\"textPayload\"", StringComparison.Ordinal) || s.Contains("\"jsonPayload\"", StringComparison.Ordinal)
         || s.Contains("\"MESSAGE\"", StringComparison.Ordinal) || s.Contains("\"line\"", StringComparison.Ordinal)
-        || s.Contains("\"_source\"", StringComparison.Ordinal)
+        || s.Contains("\"_source\"", StringComparison.Ordinal) || s.Contains("\"_raw\"", StringComparison.Ordinal)
         || s.Contains("\"message\"", StringComparison.Ordinal) || s.Contains("\"msg\"", StringComparison.Ordinal);
 
     private static bool TryRead(JsonElement root, out UnwrappedLine inner)
     {
         inner = default;
         var hit = root.TryGetProperty("_source", out var source) && source.ValueKind == JsonValueKind.Object;
+        // Splunk's search export wraps each event: {"preview":false,"result":{"_raw":...,"_time":...}}
+        if (!hit && root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object && result.TryGetProperty("_raw", out _))
+            root = result;
         var record = hit ? source : root;
         string? text = null;
         foreach (var key in hit ? SourceKeys : EnvelopeKeys)

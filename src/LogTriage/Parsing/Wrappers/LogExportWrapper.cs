@@ -8,8 +8,8 @@ namespace LogTriage.Parsing.Wrappers;
 /// (<c>textPayload</c>, or <c>jsonPayload</c> for a structured line), <c>journalctl -o json</c>
 /// (<c>MESSAGE</c>), Loki (<c>line</c>), Splunk (<c>_raw</c>, bare or in a search export's
 /// <c>result</c>), an Elasticsearch hit (<c>_source.message</c> or <c>_source.log</c>), and
-/// Filebeat or Vector events whose <c>message</c> is a server line. The
-/// collected line is parsed as what it is; the platform's time, severity and program fill in.
+/// Filebeat or Vector events whose <c>message</c> is a server line. The collected line is parsed
+/// as what it is; the platform's time, severity and program fill in.
 /// </summary>
 internal sealed class LogExportWrapper : ILineWrapper
 {

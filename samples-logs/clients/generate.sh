@@ -249,7 +249,7 @@ scenario_overload_slow_consumer() {
     server 'max_payload: 32768
 max_pending: 65536
 write_deadline: "500ms"'
-    clients "$(URL)" "" "" 5000
+    clients "$(URL)" "" "" 12000
     wait_apps READY
     signal_apps STOP
     "$WORK/clients-helper" firehose -url "$(URL)" -subject metrics.cpu -size 32000 -count 1000 >>"$D/helper.log" 2>&1
@@ -259,6 +259,20 @@ write_deadline: "500ms"'
     # The publisher goes on with smaller messages, faster than the subscribers' handlers take them.
     "$WORK/clients-helper" firehose -url "$(URL)" -subject metrics.mem -size 512 -count 2000 >>"$D/helper.log" 2>&1
     wait_clients
+    finish_server
+    save
+}
+
+# Nothing is stopped and the server keeps up: a publisher sends small messages faster than the
+# applications' handlers take them, and each client library's own bounded buffer overflows. The
+# server's max_pending (64 MB by default) is never reached, so only the clients know.
+scenario_overload_client_slow_consumer() {
+    scenario_dir overload-client-slow-consumer
+    server ''
+    clients "$(URL)" "" "" 4000
+    wait_apps READY
+    "$WORK/clients-helper" firehose -url "$(URL)" -subject metrics.mem -size 512 -count 800 >>"$D/helper.log" 2>&1
+    wait_clients 40
     finish_server
     save
 }
@@ -434,7 +448,7 @@ scenario_no_responders() {
     save
 }
 
-ALL=(healthy healthy-server-restart auth-wrong-password auth-permissions-violation auth-expired-credentials payload-max-payload overload-slow-consumer
+ALL=(healthy healthy-server-restart auth-wrong-password auth-permissions-violation auth-expired-credentials payload-max-payload overload-slow-consumer overload-client-slow-consumer
      overload-max-connections unreachable-server-stopped unreachable-never-started client-wrong-port client-wrong-port-leafnode
      client-tls-required network-stale-connection network-connection-reset client-request-timeout
      no-responders)

@@ -151,7 +151,7 @@ int main(int argc, char **argv)
         if (s != NATS_OK)
             fail("publish", s);
     }
-    else if (strcmp(scenario, "overload-slow-consumer") == 0)
+    else if (strcmp(scenario, "overload-slow-consumer") == 0 || strcmp(scenario, "overload-client-slow-consumer") == 0)
     {
         natsConnection_Subscribe(&sub, nc, "metrics.>", slow, NULL);
         natsSubscription_SetPendingLimits(sub, 500, 4 * 1024 * 1024);

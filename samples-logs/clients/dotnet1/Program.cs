@@ -95,6 +95,7 @@ switch (scenario)
         break;
     }
     case "overload-slow-consumer":
+    case "overload-client-slow-consumer":
     {
         using var sub = nc.SubscribeAsync("metrics.>", (_, _) => Thread.Sleep(20));
         sub.SetPendingLimits(500, 4 * 1024 * 1024);

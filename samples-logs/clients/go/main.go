@@ -145,7 +145,7 @@ func main() {
 		log.Printf("Published [images.uploaded] : %d bytes", len(body))
 		finish()
 
-	case "overload-slow-consumer":
+	case "overload-slow-consumer", "overload-client-slow-consumer":
 		sub, err := nc.Subscribe("metrics.>", func(m *nats.Msg) { time.Sleep(20 * time.Millisecond) })
 		if err != nil {
 			log.Fatal(err)

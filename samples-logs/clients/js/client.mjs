@@ -112,7 +112,8 @@ switch (scenario) {
     break;
   }
 
-  case "overload-slow-consumer": {
+  case "overload-slow-consumer":
+  case "overload-client-slow-consumer": {
     const sub = nc.subscribe("metrics.>");
     (async () => {
       for await (const m of sub) await sleep(20);

@@ -277,6 +277,28 @@ scenario_overload_client_slow_consumer() {
     save
 }
 
+# Operator mode with the account limited to 2 connections (an nsc "--conns 2"): two other
+# services of the account hold them, and the applications are refused.
+scenario_overload_account_connections() {
+    scenario_dir overload-account-connections
+    "$WORK/clients-helper" jwt -dir "$D" -expires 0 -max-conns 2 >>"$D/helper.log" 2>&1 || die "helper jwt failed"
+    server "$(cat "$D/operator.conf")"
+    export NATS_CREDS="$D/user.creds"
+    helper hold -url "$(URL)"
+    local first=$HELPER_PID
+    wait_log "$D/helper.log" 'holding'
+    helper hold -url "$(URL)"
+    wait_log "$D/helper.log" 'holding' 2
+    clients "$(URL)"
+    unset NATS_CREDS
+    wait_clients
+    stop "$first" TERM
+    stop "$HELPER_PID" TERM
+    finish_server
+    save
+    expect "$D/server.log" 'maximum account active connections exceeded'
+}
+
 scenario_overload_max_connections() {
     scenario_dir overload-max-connections
     server 'max_connections: 1'
@@ -448,7 +470,7 @@ scenario_no_responders() {
     save
 }
 
-ALL=(healthy healthy-server-restart auth-wrong-password auth-permissions-violation auth-expired-credentials payload-max-payload overload-slow-consumer overload-client-slow-consumer
+ALL=(healthy healthy-server-restart auth-wrong-password auth-permissions-violation auth-expired-credentials payload-max-payload overload-slow-consumer overload-client-slow-consumer overload-account-connections
      overload-max-connections unreachable-server-stopped unreachable-never-started client-wrong-port client-wrong-port-leafnode
      client-tls-required network-stale-connection network-connection-reset client-request-timeout
      no-responders)

@@ -8,8 +8,9 @@
 //	helper firehose -url U -subject S -size N -count N   publishes, then flushes and exits
 //	helper hold -url U [-subject S]      stays connected (taking a connection slot, or
 //	                                     subscribed to S and never answering) until SIGTERM
-//	helper jwt -dir D -expires DUR       an operator, an account and a user whose JWT expires
-//	                                     DUR from now (the operator mode an nsc set-up makes):
+//	helper jwt -dir D -expires DUR [-max-conns N]  an operator, an account (limited to N
+//	                                     connections) and a user whose JWT expires DUR from now
+//	                                     (0: never) (the operator mode an nsc set-up makes):
 //	                                     writes D/operator.conf (operator, resolver MEMORY,
 //	                                     preloaded account) and D/user.creds
 package main
@@ -44,7 +45,8 @@ func main() {
 	listen := fs.Int("listen", 0, "proxy: port to listen on (127.0.0.1)")
 	to := fs.Int("to", 4222, "proxy: upstream port (127.0.0.1)")
 	dir := fs.String("dir", ".", "jwt: where to write operator.conf and user.creds")
-	expires := fs.Duration("expires", 5*time.Second, "jwt: the user JWT's lifetime")
+	expires := fs.Duration("expires", 5*time.Second, "jwt: the user JWT's lifetime (0: never)")
+	maxConns := fs.Int64("max-conns", -1, "jwt: the account's connection limit (-1: none)")
 	fs.Parse(os.Args[2:])
 
 	switch os.Args[1] {
@@ -66,7 +68,11 @@ func main() {
 		}
 		nc.Close()
 	case "hold":
-		nc, err := nats.Connect(*url, nats.Name("slot-holder"))
+		opts := []nats.Option{nats.Name("slot-holder")}
+		if creds := os.Getenv("NATS_CREDS"); creds != "" {
+			opts = append(opts, nats.UserCredentials(creds))
+		}
+		nc, err := nats.Connect(*url, opts...)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -80,7 +86,7 @@ func main() {
 		waitSignal(syscall.SIGTERM, syscall.SIGINT)
 		nc.Close()
 	case "jwt":
-		if err := writeOperatorSetup(*dir, *expires); err != nil {
+		if err := writeOperatorSetup(*dir, *expires, *maxConns); err != nil {
 			log.Fatal(err)
 		}
 	default:
@@ -181,8 +187,9 @@ func pump(l *link, from, to *net.TCPConn) {
 	}
 }
 
-// writeOperatorSetup signs an operator, an account and a user JWT that expires after lifetime.
-func writeOperatorSetup(dir string, lifetime time.Duration) error {
+// writeOperatorSetup signs an operator, an account (with a connection limit, or none) and a user
+// JWT that expires after lifetime (or never).
+func writeOperatorSetup(dir string, lifetime time.Duration, maxConns int64) error {
 	okp, _ := nkeys.CreateOperator()
 	opub, _ := okp.PublicKey()
 	oc := jwt.NewOperatorClaims(opub)
@@ -195,6 +202,7 @@ func writeOperatorSetup(dir string, lifetime time.Duration) error {
 	apub, _ := akp.PublicKey()
 	ac := jwt.NewAccountClaims(apub)
 	ac.Name = "orders"
+	ac.Limits.Conn = maxConns
 	ajwt, err := ac.Encode(okp)
 	if err != nil {
 		return err
@@ -205,7 +213,9 @@ func writeOperatorSetup(dir string, lifetime time.Duration) error {
 	uc := jwt.NewUserClaims(upub)
 	uc.Name = "orders-app"
 	uc.IssuerAccount = apub
-	uc.Expires = time.Now().Add(lifetime).Unix()
+	if lifetime > 0 {
+		uc.Expires = time.Now().Add(lifetime).Unix()
+	}
 	ujwt, err := uc.Encode(akp)
 	if err != nil {
 		return err

@@ -304,6 +304,32 @@ scenario_cluster_three_nodes() {
     expect "$D/n1.log" 'connection refused'
 }
 
+# Three JetStream nodes form a cluster (refused route dials, "Waiting for routing", a metadata
+# leader elected), a client creates a replicated stream, then the whole cluster is stopped at
+# once, as a helm uninstall or a host shutdown does: each node's routes break as its peers exit.
+scenario_jetstream_cluster_stop() {
+    scenario_dir jetstream-cluster-stop
+    local p1 p2 p3 c1 c2 c3; p1=$(free_port); p2=$(free_port); p3=$(free_port)
+    c1=$(free_port); c2=$(free_port); c3=$(free_port)
+    local routes="nats://127.0.0.1:$c1,nats://127.0.0.1:$c2,nats://127.0.0.1:$c3" n pids=()
+    for n in 1 2 3; do
+        local port cport
+        port=$(eval echo "\$p$n"); cport=$(eval echo "\$c$n")
+        start_server "$D/n$n.log" -a 127.0.0.1 -p "$port" -n "node-$n" -D -js -sd "$D/store-$n" -l "$D/n$n.log" \
+            --cluster_name lifecycle --cluster "nats://127.0.0.1:$cport" --routes "$routes"
+        pids+=("$SERVER_PID")
+        sleep 0.5
+    done
+    wait_log "$D/n1.log" 'JetStream cluster new metadata leader|Self is new JetStream cluster metadata leader' 1 30
+    client orders-api "nats://127.0.0.1:$p1" "$D/c.log" -jetstream -subject orders.created -every 200ms -for 1500ms
+    wait_client "$CLIENT_PID"
+    expect "$D/c.log" 'stream ORDERS ready'
+    kill -TERM "${pids[@]}"
+    for n in 1 2 3; do wait_log "$D/n$n.log" 'Server Exiting' 1 15; done
+    local pid; for pid in "${pids[@]}"; do stop "$pid" TERM; done
+    save "$D/n1.log" jetstream-cluster-stop.log
+}
+
 # JetStream with its store in a temp dir; a client creates a stream and publishes with acks.
 scenario_jetstream_start() {
     scenario_dir jetstream-start
@@ -481,7 +507,7 @@ scenario_server_gone() {
 
 ALL=(graceful_stop clean_restart config_reload reload_authorization lame_duck_mode cluster_three_nodes
      jetstream_start clients_normal sigkill_restart crash_loop port_in_use config_error
-     clients_refused server_gone)
+     clients_refused server_gone jetstream_cluster_stop)
 
 SCEN=build
 (cd "$HERE/client" && GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= go build -o "$WORK/lifecycle-client" .) \

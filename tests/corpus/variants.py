@@ -7,7 +7,7 @@ Each development paste (the set-aside third is never touched) is written again b
 platform or a paste adds to every line (docker compose's service name, kubectl's prefix or time
 stamps, a CRI or docker JSON record, a markdown quote or table row, stern's pod and container,
 indentation, CRLF, journald, or one JSON object per line as Google Cloud Logging, journalctl -o json,
-Loki, Splunk and Elasticsearch export them) and analysed; the script lists, per variant, the pastes whose top
+Loki, Splunk and Elasticsearch export them, or a CSV download's row) and analysed; the script lists, per variant, the pastes whose top
 cause differs from the plain file's. A difference is a line the parser no longer recognises behind
 that prefix (a multi-line error not gathered, a crash read as something else).
 """
@@ -35,6 +35,7 @@ VARIANTS = {
     "journald-json": lambda l: json.dumps({"__REALTIME_TIMESTAMP": "1714557600123456", "PRIORITY": "6", "SYSLOG_IDENTIFIER": "app", "_PID": "1234", "_TRANSPORT": "stdout", "MESSAGE": l}),
     "loki-export": lambda l: json.dumps({"line": l, "timestamp": "2024-05-01T10:00:00.123456789Z", "fields": {"app": "nats"}}),
     "splunk-export": lambda l: json.dumps({"preview": False, "offset": 0, "result": {"_time": "2024-05-01T10:00:00.123+00:00", "host": "nats-0", "source": "/var/log/nats/nats.log", "_raw": l}}),
+    "csv-export": lambda l: '2024-05-01 10:00:00.123,"' + l.replace('"', '""') + '"',
     "elastic-hit": lambda l: json.dumps({"_index": "logs-2024.05.01", "_id": "a1", "_source": {"@timestamp": "2024-05-01T10:00:00.123Z", "message": l}}),
 }
 

@@ -190,6 +190,19 @@ public class WrappedLogFormatTests
     }
 
     [Test]
+    public void Csv_download_of_a_log_platform()
+    {
+        // CloudWatch Logs Insights: a header, then the time and the line, its quotes doubled.
+        var rows = ServerLines.Select((l, i) => $"2026-11-25 10:00:{i % 60:00}.123,\"{l.Replace("\"", "\"\"")}\"");
+        var (result, events) = Analyze("cloudwatch.csv", rows.Prepend("@timestamp,@message"));
+        Assert.That(result.Inputs[0].Format, Is.EqualTo("csv-export+nats-server"));
+        Assert.That(result.Inputs[0].Unparsed, Is.EqualTo(1), "the header row");
+        var failure = events.First(e => e.Message.StartsWith("authentication error"));
+        Assert.That(failure.Connection?.Name, Is.EqualTo("orders-service"), "the doubled quotes around the client's name are undone");
+        Assert.That(result.Causes[0].Cause, Is.EqualTo("auth"));
+    }
+
+    [Test]
     public void An_applications_json_log_is_not_an_export()
     {
         // zap's msg is the application's own message: read as JSON lines, not peeled.

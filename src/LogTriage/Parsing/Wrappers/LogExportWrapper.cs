@@ -47,13 +47,14 @@ internal sealed class LogExportWrapper : ILineWrapper
         || s.Contains("\"_source\"", StringComparison.Ordinal) || s.Contains("\"_raw\"", StringComparison.Ordinal)
         || s.Contains("\"message\"", StringComparison.Ordinal) || s.Contains("\"msg\"", StringComparison.Ordinal);
 
-    private static bool TryRead(JsonElement root, out UnwrappedLine inner)
+    private static bool TryRead(JsonElement line, out UnwrappedLine inner)
     {
         inner = default;
-        var hit = root.TryGetProperty("_source", out var source) && source.ValueKind == JsonValueKind.Object;
+        var hit = line.TryGetProperty("_source", out var source) && source.ValueKind == JsonValueKind.Object;
         // Splunk's search export wraps each event: {"preview":false,"result":{"_raw":...,"_time":...}}
-        if (!hit && root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object && result.TryGetProperty("_raw", out _))
-            root = result;
+        var root = !hit && line.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object && result.TryGetProperty("_raw", out _)
+            ? result
+            : line;
         var record = hit ? source : root;
         string? text = null;
         foreach (var key in hit ? SourceKeys : EnvelopeKeys)
@@ -73,7 +74,7 @@ internal sealed class LogExportWrapper : ILineWrapper
                 }
         if (text is null)
             return false;
-        inner = new UnwrappedLine(text.TrimEnd('\n', '\r'), Time(root, record), Level(root), Program(root));
+        inner = new UnwrappedLine(text.TrimEnd('\n', '\r'), Time(hit ? [source, root] : [root]), Level(root), Program(root));
         return true;
     }
 
@@ -83,14 +84,15 @@ internal sealed class LogExportWrapper : ILineWrapper
     private static string? String(JsonElement e, string key) =>
         e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static DateTimeOffset? Time(JsonElement root, JsonElement record)
+    /// <summary>The first time under a usual key of the elements, the collected record's first.</summary>
+    private static DateTimeOffset? Time(JsonElement[] elements)
     {
-        foreach (var e in (JsonElement[])[record, root])
+        foreach (var e in elements)
             foreach (var key in TimeKeys)
                 if (String(e, key) is { } text && Rfc3339.TryParse(text, out var time))
                     return time;
         // journald: microseconds since the epoch, as a string.
-        return String(root, "__REALTIME_TIMESTAMP") is { } micros && long.TryParse(micros, NumberStyles.None, CultureInfo.InvariantCulture, out var us)
+        return String(elements[^1], "__REALTIME_TIMESTAMP") is { } micros && long.TryParse(micros, NumberStyles.None, CultureInfo.InvariantCulture, out var us)
             ? DateTimeOffset.FromUnixTimeMilliseconds(us / 1000)
             : null;
     }

@@ -53,7 +53,14 @@ internal sealed class EventMatcher
 
     /// <summary>Whether events of this origin and level can match at all: the part of the rule that needs no text.</summary>
     public bool Applies(EventOrigin origin, LogLevel level) =>
-        SourceAccepts(origin) && (_levels.Count == 0 || _levels.Contains(level) || level == LogLevel.Unknown);
+        SourceAccepts(origin) && (_levels.Count == 0 ? !IsServerProtocolTrace(origin, level) : _levels.Contains(level) || level == LogLevel.Unknown);
+
+    /// <summary>
+    /// nats-server traces nothing but protocol traffic (<c>&lt;&lt;- [PUB ...]</c>, <c>-&gt;&gt; [-ERR ...]</c>,
+    /// payloads): the text is what a client sent or was sent, never the server's own statement, so
+    /// only a rule that names the trace level reads it; a payload quoting "panic: " is no crash.
+    /// </summary>
+    private static bool IsServerProtocolTrace(EventOrigin origin, LogLevel level) => origin == EventOrigin.Server && level == LogLevel.Trace;
 
     /// <param name="messageLiteralsChecked">The caller found one of <see cref="MessageLiterals"/> in the message already.</param>
     public Signal? Match(LogEvent e, bool messageLiteralsChecked = false)

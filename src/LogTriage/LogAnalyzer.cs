@@ -77,7 +77,7 @@ public sealed class LogAnalyzer
         {
             try
             {
-                var reader = new LineReader();
+                var reader = new LineReader { ReadAhead = input.Length >= LineReader.ReadAheadFrom };
                 if (input.NumberedLines is { } numbered)
                     lines = new PeekableLines(Counted(numbered, stats));
                 else

@@ -33,12 +33,20 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
     /// of a debug or trace log. Crash dumps, unparsable lines and warnings always go through, and so
     /// does a line behind a prefix of a shape not seen yet, so the parser learns that shape.
     /// </summary>
-    public bool IsSkippable(ReadOnlySpan<char> line) => Test(line, withTime: false, out _);
+    public bool IsSkippable(ReadOnlySpan<char> line) => Test(line, _shapes, withTime: false, out _);
 
-    public DateTimeOffset? TimeOf(ReadOnlySpan<char> line) => Test(line, withTime: true, out var time) ? time : null;
+    ILineTest ILineSkipper.Snapshot() => new SkipTest(this, _shapes);
+
+    public DateTimeOffset? TimeOf(ReadOnlySpan<char> line) => Test(line, _shapes, withTime: true, out var time) ? time : null;
+
+    /// <summary>The skip test with the prefix shapes known when it was made.</summary>
+    private sealed class SkipTest(NatsServerLineParser parser, PrefixShapeSet shapes) : ILineTest
+    {
+        public bool IsSkippable(ReadOnlySpan<char> line) => parser.Test(line, shapes, withTime: false, out _);
+    }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private bool Test(ReadOnlySpan<char> line, bool withTime, out DateTimeOffset? time)
+    private bool Test(ReadOnlySpan<char> line, PrefixShapeSet shapes, bool withTime, out DateTimeOffset? time)
     {
         time = null;
         if (line.IsEmpty)
@@ -49,7 +57,7 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
         if (!ServerLinePrefixParser.TryFind(line, out prefix, withTime))
             return false;
         if (!AnsiColour.Contains(line[..prefix.Start]))
-            return IsKnownPrefix(line[..prefix.Start]) && IsSkippable(line, prefix, out time);
+            return IsKnownPrefix(line[..prefix.Start], shapes) && IsSkippable(line, prefix, out time);
 
         // docker compose and stern colour the container name: its shape is learnt without colour.
         char[]? rented = null;
@@ -58,7 +66,7 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
         {
             var plain = buffer[..AnsiColour.Strip(line, buffer)];
             return ServerLinePrefixParser.TryFind(plain, out prefix, withTime)
-                && IsKnownPrefix(plain[..prefix.Start]) && IsSkippable(plain, prefix, out time);
+                && IsKnownPrefix(plain[..prefix.Start], shapes) && IsSkippable(plain, prefix, out time);
         }
         finally
         {
@@ -95,11 +103,8 @@ public sealed class NatsServerLineParser : ILineParser, ILineSkipper
         return body;
     }
 
-    private bool IsKnownPrefix(ReadOnlySpan<char> prefix)
-    {
-        var shapes = _shapes;
-        return shapes.IsFull || shapes.Contains(LinePrefixShape.Of(prefix));
-    }
+    private static bool IsKnownPrefix(ReadOnlySpan<char> prefix, PrefixShapeSet shapes) =>
+        shapes.IsFull || shapes.Contains(LinePrefixShape.Of(prefix));
 
     public bool CanSkipNow => !_inCrash;
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the real nats-server lifecycle logs in samples-logs/lifecycle/.
 #
-#   samples-logs/lifecycle/generate.sh             # all scenarios (about a minute)
+#   samples-logs/lifecycle/generate.sh             # all scenarios (about 90 s)
 #   samples-logs/lifecycle/generate.sh NAME...     # only these (function names below, without scenario_)
 #
 # Every server is Debian's nats-server (v2.9.10) on free 127.0.0.1 ports, run with TZ=UTC so its
@@ -330,6 +330,76 @@ scenario_jetstream_cluster_stop() {
     save "$D/n1.log" jetstream-cluster-stop.log
 }
 
+# A three-node JetStream cluster with a stream replicated on all three is restarted one node at a
+# time, as a helm upgrade or an OS patch round does: each node is stopped with SIGTERM and started
+# again on the same ports and store, and the next waits until its routes are back. A client with
+# every node's URL publishes throughout and moves to another node whenever its own goes down.
+scenario_rolling_restart() {
+    scenario_dir rolling-restart
+    local p1 p2 p3 c1 c2 c3; p1=$(free_port); p2=$(free_port); p3=$(free_port)
+    c1=$(free_port); c2=$(free_port); c3=$(free_port)
+    local routes="nats://127.0.0.1:$c1,nats://127.0.0.1:$c2,nats://127.0.0.1:$c3" n
+    declare -A pid
+    start_node() {
+        local n="$1" port cport
+        port=$(eval echo "\$p$n"); cport=$(eval echo "\$c$n")
+        start_server "$D/n$n.log" -a 127.0.0.1 -p "$port" -n "node-$n" -D -js -sd "$D/store-$n" -l "$D/n$n.log" \
+            --cluster_name lifecycle --cluster "nats://127.0.0.1:$cport" --routes "$routes"
+        pid[$n]=$SERVER_PID
+    }
+    for n in 1 2 3; do start_node "$n"; sleep 0.5; done
+    wait_log "$D/n1.log" 'JetStream cluster new metadata leader|Self is new JetStream cluster metadata leader' 1 30
+    local urls="nats://127.0.0.1:$p1,nats://127.0.0.1:$p2,nats://127.0.0.1:$p3"
+    client orders-setup "nats://127.0.0.1:$p1" "$D/setup.log" -jetstream -replicas 3 -subject orders.created -every 200ms -for 1s
+    wait_client "$CLIENT_PID"
+    expect "$D/setup.log" 'stream ORDERS ready'
+    client billing-api "$urls" "$D/c.log" -subject billing.invoices -every 100ms -for 25s
+    local c=$CLIENT_PID
+    sleep 1
+    local restarts=1
+    for n in 3 2 1; do
+        stop "${pid[$n]}" TERM
+        sleep 0.5
+        start_node "$n"
+        wait_log "$D/n$n.log" 'Server is ready' "$restarts" 15
+        # back in the cluster: both routes up again after this start
+        wait_log "$D/n$n.log" 'Route connection created' 4 20
+        sleep 2
+    done
+    wait_client "$c" 30
+    for n in 1 2 3; do stop "${pid[$n]}" TERM; done
+    save "$D/n1.log" rolling-restart.log
+    save "$D/c.log" rolling-restart.client.log
+    refuse "$D/c.log" 'ERROR'
+}
+
+# A debug and trace (-DV) server carrying an application's own log lines as message bodies, as a
+# log shipper on NATS does: the server's protocol trace quotes each body, errors, panics and
+# refusals included, and none of it is the server's own.
+scenario_trace_payloads() {
+    scenario_dir trace-payloads
+    local port; port=$(free_port)
+    start_server "$D/s.log" -a 127.0.0.1 -p "$port" -n trace-payloads -DV -l "$D/s.log"
+    wait_log "$D/s.log" 'Server is ready'
+    cat > "$D/payloads.txt" <<'LINES'
+level=error msg="payment failed" err="dial tcp 10.20.0.9:5432: connect: connection refused"
+2026/12/04 10:00:00 [ERR] 10.0.0.7:51234 - cid:9 - authentication error
+panic: runtime error: invalid memory address or nil pointer dereference
+level=warn msg="upstream slow" detail="Slow Consumer Detected, WriteDeadline of 2s exceeded"
+level=error msg="upload rejected" err="nats: maximum payload exceeded"
+level=error msg="session lost" err="read tcp 10.0.0.5:40122->10.0.0.1:4222: read: connection reset by peer"
+fatal error: concurrent map writes
+level=warn msg="pod restarted" reason=OOMKilled detail="Back-off restarting failed container"
+level=error msg="connect failed" err="nats: Secure Connection - TLS Required"
+level=info msg="order accepted" id=4711
+LINES
+    client log-shipper "nats://127.0.0.1:$port" "$D/c.log" -subject logs.app -payloads "$D/payloads.txt" -every 100ms -for 1500ms
+    wait_client "$CLIENT_PID"
+    stop "$SERVER_PID" TERM
+    save "$D/s.log" trace-payloads.log
+    expect "$D/s.log" 'MSG_PAYLOAD: \["panic: runtime error'
+}
+
 # JetStream with its store in a temp dir; a client creates a stream and publishes with acks.
 scenario_jetstream_start() {
     scenario_dir jetstream-start
@@ -507,7 +577,7 @@ scenario_server_gone() {
 
 ALL=(graceful_stop clean_restart config_reload reload_authorization lame_duck_mode cluster_three_nodes
      jetstream_start clients_normal sigkill_restart crash_loop port_in_use config_error
-     clients_refused server_gone jetstream_cluster_stop)
+     clients_refused server_gone jetstream_cluster_stop rolling_restart trace_payloads)
 
 SCEN=build
 (cd "$HERE/client" && GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= go build -o "$WORK/lifecycle-client" .) \

@@ -63,6 +63,8 @@ func main() {
 	user := flag.String("user", "", "user")
 	pass := flag.String("pass", "", "password")
 	jetstream := flag.Bool("jetstream", false, "create a stream and publish to it with acks")
+	replicas := flag.Int("replicas", 1, "replicas of the stream -jetstream creates")
+	payloadsPath := flag.String("payloads", "", "file of message bodies, one per line, published in turn (default: a small JSON order)")
 	flag.Parse()
 
 	out := os.Stderr
@@ -171,7 +173,7 @@ func main() {
 		js, err = nc.JetStream()
 		if err == nil {
 			var si *nats.StreamInfo
-			si, err = js.AddStream(&nats.StreamConfig{Name: "ORDERS", Subjects: []string{"orders.>"}, Storage: nats.FileStorage})
+			si, err = js.AddStream(&nats.StreamConfig{Name: "ORDERS", Subjects: []string{"orders.>"}, Storage: nats.FileStorage, Replicas: *replicas})
 			if err == nil {
 				lg.line("INFO", "stream %s ready (%d messages)", si.Config.Name, si.State.Msgs)
 			}
@@ -179,6 +181,18 @@ func main() {
 		if err != nil {
 			lg.line("ERROR", "jetstream setup: %v", err)
 			js = nil
+		}
+	}
+
+	var payloads []string
+	if *payloadsPath != "" {
+		data, err := os.ReadFile(*payloadsPath)
+		if err != nil {
+			lg.line("ERROR", "payloads: %v", err)
+			os.Exit(1)
+		}
+		for _, p := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			payloads = append(payloads, p)
 		}
 	}
 
@@ -206,6 +220,9 @@ loop:
 			}
 		case <-tick.C:
 			body := []byte(fmt.Sprintf(`{"order":%d}`, published+failed+1))
+			if len(payloads) > 0 {
+				body = []byte(payloads[(published+failed)%len(payloads)])
+			}
 			var err error
 			if js != nil {
 				ctx, cancel := context.WithTimeout(context.Background(), time.Second)

@@ -400,6 +400,87 @@ LINES
     expect "$D/s.log" 'MSG_PAYLOAD: \["panic: runtime error'
 }
 
+# A hub and a leaf node (leafnodes: a remote from the leaf to the hub's leafnode port), a client on
+# each; the leaf is restarted (SIGTERM, start again), then the hub, as planned maintenance does: the
+# leaf's dials are refused while the hub is down and it rejoins when the hub is back.
+scenario_leafnode_restarts() {
+    scenario_dir leafnode-restarts
+    local hp lp leafp; hp=$(free_port); lp=$(free_port); leafp=$(free_port)
+    cat > "$D/hub.conf" <<CONF
+server_name: hub
+listen: 127.0.0.1:$hp
+debug: true
+leafnodes { listen: 127.0.0.1:$lp }
+CONF
+    cat > "$D/leaf.conf" <<CONF
+server_name: leaf
+listen: 127.0.0.1:$leafp
+debug: true
+leafnodes { reconnect: 1, remotes: [ { url: "nats-leaf://127.0.0.1:$lp" } ] }
+CONF
+    start_server "$D/hub.log" -c "$D/hub.conf" -l "$D/hub.log"; local hub=$SERVER_PID
+    wait_log "$D/hub.log" 'Server is ready'
+    start_server "$D/leaf.log" -c "$D/leaf.conf" -l "$D/leaf.log"; local leaf=$SERVER_PID
+    wait_log "$D/hub.log" 'Leafnode connection created' 1
+    client audit-reader "nats://127.0.0.1:$hp" "$D/c.log" -subject audit.events -every 200ms -for 12s; local a=$CLIENT_PID
+    client edge-sensor "nats://127.0.0.1:$leafp" "$D/c.log" -subject audit.events -every 200ms -for 12s; local b=$CLIENT_PID
+    sleep 1
+    stop "$leaf" TERM
+    sleep 0.5
+    start_server "$D/leaf.log" -c "$D/leaf.conf" -l "$D/leaf.log"; leaf=$SERVER_PID
+    wait_log "$D/hub.log" 'Leafnode connection created' 2 10
+    sleep 1
+    stop "$hub" TERM
+    sleep 1
+    start_server "$D/hub.log" -c "$D/hub.conf" -l "$D/hub.log"; hub=$SERVER_PID
+    wait_log "$D/hub.log" 'Leafnode connection created' 3 15
+    wait_client "$a" 20; wait_client "$b" 20
+    stop "$leaf" TERM; stop "$hub" TERM
+    save "$D/hub.log" leafnode-restarts.hub.log
+    save "$D/leaf.log" leafnode-restarts.leaf.log
+    save "$D/c.log" leafnode-restarts.client.log
+    expect "$D/leaf.log" 'Error trying to connect as leafnode'
+}
+
+# Two single-server clusters joined by gateways, a client on each; the west server is restarted
+# (SIGTERM, start again): the east side loses its gateway, its dials are refused, and the gateway
+# forms again.
+scenario_gateway_restart() {
+    scenario_dir gateway-restart
+    local ep wp eg wg; ep=$(free_port); wp=$(free_port); eg=$(free_port); wg=$(free_port)
+    local side port gport
+    for side in east west; do
+        if [ $side = east ]; then port=$ep; gport=$eg; else port=$wp; gport=$wg; fi
+        cat > "$D/$side.conf" <<CONF
+server_name: $side-1
+listen: 127.0.0.1:$port
+debug: true
+gateway {
+  name: $side
+  listen: 127.0.0.1:$gport
+  gateways: [
+    { name: east, url: "nats://127.0.0.1:$eg" }
+    { name: west, url: "nats://127.0.0.1:$wg" }
+  ]
+}
+CONF
+    done
+    start_server "$D/east.log" -c "$D/east.conf" -l "$D/east.log"; local east=$SERVER_PID
+    start_server "$D/west.log" -c "$D/west.conf" -l "$D/west.log"; local west=$SERVER_PID
+    wait_log "$D/east.log" 'Gateway connection created|Outbound gateway connection to "west".*registered' 1 15
+    client orders-api "nats://127.0.0.1:$ep" "$D/c.log" -subject orders.created -every 200ms -for 8s; local a=$CLIENT_PID
+    client billing-worker "nats://127.0.0.1:$wp" "$D/c.log" -subject orders.created -every 200ms -for 8s; local b=$CLIENT_PID
+    sleep 1
+    stop "$west" TERM
+    sleep 1
+    start_server "$D/west.log" -c "$D/west.conf" -l "$D/west.log"; west=$SERVER_PID
+    wait_log "$D/west.log" 'Server is ready' 2 10
+    wait_client "$a" 20; wait_client "$b" 20
+    stop "$west" TERM; stop "$east" TERM
+    save "$D/east.log" gateway-restart.log
+    save "$D/c.log" gateway-restart.client.log
+}
+
 # JetStream with its store in a temp dir; a client creates a stream and publishes with acks.
 scenario_jetstream_start() {
     scenario_dir jetstream-start
@@ -577,7 +658,8 @@ scenario_server_gone() {
 
 ALL=(graceful_stop clean_restart config_reload reload_authorization lame_duck_mode cluster_three_nodes
      jetstream_start clients_normal sigkill_restart crash_loop port_in_use config_error
-     clients_refused server_gone jetstream_cluster_stop rolling_restart trace_payloads)
+     clients_refused server_gone jetstream_cluster_stop rolling_restart trace_payloads leafnode_restarts
+     gateway_restart)
 
 SCEN=build
 (cd "$HERE/client" && GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= go build -o "$WORK/lifecycle-client" .) \

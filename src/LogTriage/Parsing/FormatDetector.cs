@@ -23,7 +23,7 @@ public sealed class FormatDetector
     {
         var inner = Unwrapped();
         var wrapped = new Wrappers.WrappedLogFormat(
-            [new Wrappers.DockerJsonWrapper(), new Wrappers.LogExportWrapper(), new Wrappers.CsvExportWrapper(), new Wrappers.KubectlPrefixWrapper(), new Wrappers.SyslogWrapper(), new Wrappers.ContainerTimestampWrapper(), new Wrappers.ComposePrefixWrapper(), new Wrappers.MarkdownQuoteWrapper(), new Wrappers.SternPrefixWrapper()],
+            [new Wrappers.DockerJsonWrapper(), new Wrappers.LogExportWrapper(), new Wrappers.CsvExportWrapper(), new Wrappers.KubectlPrefixWrapper(), new Wrappers.SyslogWrapper(), new Wrappers.ContainerTimestampWrapper(), new Wrappers.ComposePrefixWrapper(), new Wrappers.MarkdownQuoteWrapper(), new Wrappers.SternPrefixWrapper(), new Wrappers.GrepPrefixWrapper()],
             () => inner);
         return new FormatDetector([new Monitoring.MonitorEventFormat(), new Advisories.ServerAdvisoryFormat(), .. inner.All.Where(f => f is not PlainTextFormat), wrapped], new PlainTextFormat());
     }

@@ -203,6 +203,57 @@ public class WrappedLogFormatTests
     }
 
     [Test]
+    public void Grep_output_with_file_names_line_numbers_and_context_separators()
+    {
+        // grep -n, grep -Hn, and grep -C1 -Hn (context lines take '-', groups are split by "--").
+        var numbered = ServerLines.Select((l, i) => $"{i + 1}:{l}");
+        var (result, events) = Analyze("grep-n.txt", numbered);
+        AssertReadAsServerLog(result, events, "nats-server");
+        var named = ServerLines.Select((l, i) => $"/var/log/nats/nats.log:{i + 1}:{l}");
+        (result, events) = Analyze("grep-Hn.txt", named);
+        AssertReadAsServerLog(result, events, "nats-server");
+        var context = ServerLines.SelectMany((l, i) => i % 3 == 1 ? [$"nats.log.1:{i + 1}:{l}"] : new[] { $"nats.log.1-{i + 1}-{l}" }.Append(i % 3 == 2 ? "--" : null).OfType<string>());
+        (result, _) = Analyze("grep-C.txt", context);
+        Assert.That(result.Causes[0].Cause, Is.EqualTo("auth"));
+    }
+
+    /// <summary>
+    /// A client's multi-line exception behind grep's prefixes is still one event: the real NATS.Client
+    /// v1 application of samples-logs/clients failing its first connect, its stack under the message.
+    /// </summary>
+    [Test]
+    public void A_clients_exception_behind_grep_prefixes_is_one_event()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Samples, "clients", "unreachable-never-started.net.log"));
+        var (plain, plainEvents) = Analyze("plain.log", lines);
+        var (grepped, greppedEvents) = Analyze("grep.txt", lines.Select((l, i) => $"app.log:{i + 1}:{l}"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(grepped.Inputs[0].Format, Is.EqualTo("grep+" + plain.Inputs[0].Format));
+            Assert.That(greppedEvents.Select(e => e.LineCount), Is.EqualTo(plainEvents.Select(e => e.LineCount)), "the stack stays with its message");
+            Assert.That(greppedEvents.Max(e => e.LineCount), Is.GreaterThan(1));
+            Assert.That(grepped.Causes.Select(c => c.Cause), Is.EqualTo(plain.Causes.Select(c => c.Cause)).And.Not.Empty);
+        });
+    }
+
+    [Test]
+    public void A_clock_time_or_a_date_is_not_a_grep_line_number()
+    {
+        var wrapper = new LogTriage.Parsing.Wrappers.GrepPrefixWrapper();
+        Assert.Multiple(() =>
+        {
+            Assert.That(wrapper.TryUnwrap("10:42:38 Disconnected due to: EOF, will attempt reconnect", out _), Is.False);
+            Assert.That(wrapper.TryUnwrap("2024-05-01 10:00:00 nats: no servers available for connection", out _), Is.False);
+            Assert.That(wrapper.TryUnwrap("java.io.IOException: Unable to connect to NATS servers", out _), Is.False);
+            Assert.That(wrapper.TryUnwrap("ERROR:nats.aio.client:nats: encountered error", out _), Is.False);
+            Assert.That(wrapper.TryUnwrap("57:2024/05/01 10:00:00 nats: no servers available for connection", out var inner), Is.True);
+            Assert.That(inner.Text, Is.EqualTo("2024/05/01 10:00:00 nats: no servers available for connection"));
+            Assert.That(wrapper.TryUnwrap("./logs/nats-2.log.gz:12:[1] 2024/05/01 10:00:00.000001 [INF] Server is ready", out inner), Is.True);
+            Assert.That(inner.Text, Does.StartWith("[1] 2024/05/01"));
+        });
+    }
+
+    [Test]
     public void An_applications_json_log_is_not_an_export()
     {
         // zap's msg is the application's own message: read as JSON lines, not peeled.

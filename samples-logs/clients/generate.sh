@@ -343,6 +343,54 @@ scenario_healthy_server_restart() {
     save
 }
 
+# A three-node cluster restarted one node at a time, the applications given node-1's URL only, as
+# behind a service name: they learn the other nodes from the cluster's INFO, move to one of them
+# when theirs is restarted, and go on. The saved server log is node-1's. Nothing went wrong.
+scenario_healthy_cluster_rolling_restart() {
+    scenario_dir healthy-cluster-rolling-restart
+    local n ports=() cports=() routes="" pid=()
+    for n in 1 2 3; do ports[$n]=$(free_port); cports[$n]=$(free_port); done
+    for n in 1 2 3; do routes+="${routes:+, }\"nats://127.0.0.1:${cports[$n]}\""; done
+    for n in 1 2 3; do
+        cat >"$D/n$n.conf" <<CONF
+server_name: node-$n
+listen: "127.0.0.1:${ports[$n]}"
+debug: true
+logtime: true
+log_file: "$D/n$n.log"
+cluster { name: rolling, listen: "127.0.0.1:${cports[$n]}", routes: [ $routes ] }
+CONF
+        "$NATS_SERVER" -c "$D/n$n.conf" >>"$D/n$n.stdout" 2>&1 &
+        pid[$n]=$!; PIDS+=("${pid[$n]}")
+    done
+    for n in 1 2 3; do wait_log "$D/n$n.log" 'Route connection created' 2 15; done
+    clients "nats://127.0.0.1:${ports[1]}" "" "" 12000
+    wait_apps READY
+    sleep 1
+    local i routes_up
+    for n in 1 2 3; do
+        stop "${pid[$n]}" TERM
+        sleep 0.3
+        "$NATS_SERVER" -c "$D/n$n.conf" >>"$D/n$n.stdout" 2>&1 &
+        pid[$n]=$!; PIDS+=("${pid[$n]}")
+        wait_log "$D/n$n.log" 'Server is ready' 2 15
+        # back in the cluster: both routes created since this start
+        for i in $(seq 1 200); do
+            routes_up=$(awk '/Starting nats-server/ {c = 0} /Route connection created/ {c++} END {print c + 0}' "$D/n$n.log")
+            [ "$routes_up" -ge 2 ] && break
+            sleep 0.1
+        done
+        [ "$routes_up" -ge 2 ] || die "node-$n did not rejoin the cluster"
+        sleep 1
+    done
+    wait_apps RECONNECTED
+    wait_clients 30
+    sleep 1
+    for n in 1 2 3; do stop "${pid[$n]}" TERM; done
+    cp "$D/n1.log" "$D/server.log"
+    save
+}
+
 # Nothing listens where the applications point (the server is down, never started): no server log.
 scenario_unreachable_never_started() {
     scenario_dir unreachable-never-started
@@ -470,7 +518,7 @@ scenario_no_responders() {
     save
 }
 
-ALL=(healthy healthy-server-restart auth-wrong-password auth-permissions-violation auth-expired-credentials payload-max-payload overload-slow-consumer overload-client-slow-consumer overload-account-connections
+ALL=(healthy healthy-server-restart healthy-cluster-rolling-restart auth-wrong-password auth-permissions-violation auth-expired-credentials payload-max-payload overload-slow-consumer overload-client-slow-consumer overload-account-connections
      overload-max-connections unreachable-server-stopped unreachable-never-started client-wrong-port client-wrong-port-leafnode
      client-tls-required network-stale-connection network-connection-reset client-request-timeout
      no-responders)

@@ -162,7 +162,8 @@ int main(int argc, char **argv)
              || strcmp(scenario, "network-stale-connection") == 0
              || strcmp(scenario, "network-connection-reset") == 0
              || strcmp(scenario, "auth-expired-credentials") == 0
-             || strcmp(scenario, "healthy-server-restart") == 0)
+             || strcmp(scenario, "healthy-server-restart") == 0
+             || strcmp(scenario, "healthy-cluster-rolling-restart") == 0)
     {
         int64_t end = nats_Now() + runMs;
         natsConnection_Subscribe(&sub, nc, "prices.>", noop, NULL);

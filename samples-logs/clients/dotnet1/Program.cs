@@ -109,6 +109,7 @@ switch (scenario)
     case "network-connection-reset":
     case "auth-expired-credentials":
     case "healthy-server-restart":
+    case "healthy-cluster-rolling-restart":
     {
         using var sub = nc.SubscribeAsync("prices.>", (_, _) => { });
         Log("Subscribed to prices.>");

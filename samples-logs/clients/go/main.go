@@ -158,7 +158,7 @@ func main() {
 		runUntil(*runFor, closed)
 		finish()
 
-	case "unreachable-server-stopped", "network-stale-connection", "network-connection-reset", "auth-expired-credentials", "healthy-server-restart":
+	case "unreachable-server-stopped", "network-stale-connection", "network-connection-reset", "auth-expired-credentials", "healthy-server-restart", "healthy-cluster-rolling-restart":
 		if _, err := nc.Subscribe("prices.>", func(m *nats.Msg) {}); err != nil {
 			log.Fatal(err)
 		}

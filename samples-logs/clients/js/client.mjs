@@ -128,7 +128,8 @@ switch (scenario) {
   case "network-stale-connection":
   case "network-connection-reset":
   case "auth-expired-credentials":
-  case "healthy-server-restart": {
+  case "healthy-server-restart":
+  case "healthy-cluster-rolling-restart": {
     nc.subscribe("prices.>");
     console.log("listening for prices.>");
     const end = Date.now() + runMs;

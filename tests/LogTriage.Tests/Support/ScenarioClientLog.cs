@@ -9,20 +9,27 @@ namespace LogTriage.Tests.Support;
 /// The logging of a scenario's client application, as such an application really sets it up:
 /// Serilog at Debug, written with <see cref="CompactJsonFormatter"/> (CLEF) to one file, handed to
 /// NATS.Net as its <see cref="ILoggerFactory"/>; the application's own messages go through
-/// <see cref="App"/> into the same file. Disposing flushes and closes the file.
+/// <see cref="App"/> into the same file. Every message is also written in the console's text layout
+/// to a second file (<see cref="ConsoleFormatFileProvider"/>), the other way .NET applications
+/// commonly log. Disposing flushes and closes both.
 /// </summary>
 public sealed class ScenarioClientLog : IDisposable
 {
     private readonly Serilog.Core.Logger _serilog;
 
-    public ScenarioClientLog(string path)
+    /// <param name="consolePath">Where the same messages go in the console's text layout, as a second application logging to the console would have them.</param>
+    public ScenarioClientLog(string path, string consolePath)
     {
         Path = path;
         _serilog = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .WriteTo.File(new CompactJsonFormatter(), path)
             .CreateLogger();
-        Factory = new SerilogLoggerFactory(_serilog);
+        var serilog = _serilog;
+        Factory = LoggerFactory.Create(b => b
+            .SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug)
+            .AddProvider(new SerilogLoggerProvider(serilog))
+            .AddProvider(new ConsoleFormatFileProvider(consolePath)));
         App = Factory.CreateLogger("ScenarioApp");
     }
 

@@ -31,6 +31,9 @@ public sealed class ScenarioWorkspace : IDisposable
     /// <summary>The client application's Serilog CLEF log.</summary>
     public string ClientLog => Path.Combine(Directory, "client.clef");
 
+    /// <summary>The same client messages in Microsoft.Extensions.Logging's console layout.</summary>
+    public string ClientConsoleLog => Path.Combine(Directory, "client.console.log");
+
     /// <summary>The server log as analysed (a copy taken by <see cref="CollectServerLog"/>).</summary>
     public string ServerLog => Path.Combine(Directory, "server.log");
 
@@ -48,7 +51,7 @@ public sealed class ScenarioWorkspace : IDisposable
     public static void RewriteServerConfig(NatsServerProcess server, string config) => server.RewriteConfig(CommonConfig + config);
 
     /// <summary>The Serilog logger of the scenario's client application, writing CLEF to <see cref="ClientLog"/>.</summary>
-    public ScenarioClientLog OpenClientLog() => new(ClientLog);
+    public ScenarioClientLog OpenClientLog() => new(ClientLog, ClientConsoleLog);
 
     /// <summary>Copies the server's log for analysis (and, when asked to, into samples-logs/scenarios).</summary>
     public void CollectServerLog(NatsServerProcess server)
@@ -66,6 +69,8 @@ public sealed class ScenarioWorkspace : IDisposable
         File.Copy(ServerLog, Path.Combine(target, Name + ".server.log"), overwrite: true);
         if (File.Exists(ClientLog))
             File.Copy(ClientLog, Path.Combine(target, Name + ".client.clef"), overwrite: true);
+        if (File.Exists(ClientConsoleLog))
+            File.Copy(ClientConsoleLog, Path.Combine(target, Name + ".client.console.log"), overwrite: true);
     }
 
     /// <summary>The ranked cause ids the real command line reports for the given inputs.</summary>
@@ -82,7 +87,8 @@ public sealed class ScenarioWorkspace : IDisposable
     /// (null: no cause at all may be reported for that input), all three in one failure message.
     /// </summary>
     public void AssertTopCauses(string? server, string? client, string? both) =>
-        AssertTopCauses([("server log", [ServerLog], server), ("client log", [ClientLog], client), ("both logs", [ServerLog, ClientLog], both)]);
+        AssertTopCauses([("server log", [ServerLog], server), ("client log", [ClientLog], client), ("both logs", [ServerLog, ClientLog], both),
+            ("client console log", [ClientConsoleLog], client), ("server and client console logs", [ServerLog, ClientConsoleLog], both)]);
 
     /// <summary>For scenarios without a client log (raw sockets only).</summary>
     public void AssertServerTopCause(string? server) => AssertTopCauses([("server log", [ServerLog], server)]);

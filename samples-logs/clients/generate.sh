@@ -8,10 +8,11 @@
 # scenario's config, the nats.go application (go/main.go, Debian golang-github-nats-io-go-nats-dev
 # 1.22.1, built here in GOPATH mode, offline), the nats.js v2 and v3 applications (js/ and js3/,
 # npm `nats` and `@nats-io/transport-node` as pinned there), the nats.c application (c/, Debian
-# libnats-dev) and the NATS.Client v1 application (dotnet1/, NuGet) running side by side against
+# libnats-dev), the NATS.Client v1 application (dotnet1/, NuGet) and the NATS.Net application
+# (dotnet2/, NuGet, console logging) running side by side against
 # it, then whatever breaks
 # (a stopped server, a frozen or reset path through helper/'s TCP proxy, a stopped process...).
-# Writes <scenario>.<app>.log for go, js, js3, c and net (each application's stdout and stderr together,
+# Writes <scenario>.<app>.log for go, js, js3, c, net and net2 (each application's stdout and stderr together,
 # as a terminal, docker or systemd shows them) and <scenario>.server.log.
 # Each step waits for the log line it needs (bounded); every process started here is stopped on
 # exit, whatever happened.
@@ -104,9 +105,9 @@ CONF
 
 # The applications, each logging as its library's users usually do (README.md), and the line each
 # prints once it is subscribed and working, and once it has reconnected.
-APPS=(go js js3 c net)
-declare -A READY=([go]='Listening on' [js]='listening for' [js3]='subscribed to' [c]='Subscribed to' [net]='Subscribed to')
-declare -A RECONNECTED=([go]='Reconnected' [js]='^reconnect:' [js3]="type: 'reconnect'" [c]='Reconnected to' [net]='NATS reconnected')
+APPS=(go js js3 c net net2)
+declare -A READY=([go]='Listening on' [js]='listening for' [js3]='subscribed to' [c]='Subscribed to' [net]='Subscribed to' [net2]='Subscribed to')
+declare -A RECONNECTED=([go]='Reconnected' [js]='^reconnect:' [js3]="type: 'reconnect'" [c]='Reconnected to' [net]='NATS reconnected' [net2]='NATS reconnected to')
 declare -A APP_PID=()
 
 # clients URL [USER PASS] [RUN_MS]: start every application in the background on SCEN.
@@ -124,6 +125,8 @@ clients() {
     APP_PID[c]=$!
     (cd "$WORK/net" && exec ./clients-dotnet1 "$SCEN" "$url" "$user" "$pass" "$run_ms") >"$D/net.log" 2>&1 &
     APP_PID[net]=$!
+    (cd "$WORK/net2" && exec ./clients-dotnet2 "$SCEN" "$url" "$user" "$pass" "$run_ms") >"$D/net2.log" 2>&1 &
+    APP_PID[net2]=$!
     PIDS+=("${APP_PID[@]}")
 }
 
@@ -536,6 +539,10 @@ mkdir -p "$WORK/js3"
 cp "$HERE/js3/client.mjs" "$HERE/js3/package.json" "$HERE/js3/package-lock.json" "$WORK/js3/"
 (cd "$WORK/js3" && npm ci --silent --no-audit --no-fund >/dev/null) || die "npm ci (nats.js v3) failed"
 gcc -O1 -o "$WORK/clients-c" "$HERE/c/client.c" -lnats || die "building the nats.c application failed"
+mkdir -p "$WORK/net2-src"
+cp "$HERE/dotnet2/Program.cs" "$HERE/dotnet2/clients-dotnet2.csproj" "$WORK/net2-src/"
+dotnet build -c Release -o "$WORK/net2" "$WORK/net2-src" >"$WORK/net2-build.log" 2>&1 \
+    || { cat "$WORK/net2-build.log" >&2; die "building the NATS.Net application failed"; }
 mkdir -p "$WORK/net-src"
 cp "$HERE/dotnet1/Program.cs" "$HERE/dotnet1/clients-dotnet1.csproj" "$WORK/net-src/"
 dotnet build -c Release -o "$WORK/net" "$WORK/net-src" >"$WORK/net-build.log" 2>&1 \

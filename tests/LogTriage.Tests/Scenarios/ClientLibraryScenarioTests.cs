@@ -4,8 +4,8 @@ using LogTriage.Tests.Support;
 namespace LogTriage.Tests.Scenarios;
 
 /// <summary>
-/// The same incidents seen through nats.go, nats.js v2 and v3, nats.c and NATS.Client v1 (.NET)
-/// applications as they usually log them
+/// The same incidents seen through nats.go, nats.js v2 and v3, nats.c, NATS.Client v1 and NATS.Net
+/// (.NET, console logging) applications as they usually log them
 /// (samples-logs/clients, made with a real nats-server by its generate.sh; this test reads the
 /// committed logs, so it needs neither Go nor Node). Read with its server log, every client log
 /// ranks the incident's cause first; read alone, it ranks the cause first unless the manifest
@@ -77,7 +77,7 @@ public class ClientLibraryScenarioTests
             .Where(n => !n!.EndsWith(".server.log", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
         Assert.That(Manifest().Select(r => r.File).Order(StringComparer.Ordinal), Is.EqualTo(logs));
-        Assert.That(Manifest().Select(r => r.Client).Distinct(), Is.EquivalentTo(new[] { "go", "js", "js3", "c", "net" }));
+        Assert.That(Manifest().Select(r => r.Client).Distinct(), Is.EquivalentTo(new[] { "go", "js", "js3", "c", "net", "net2" }));
         Assert.That(Manifest().Where(r => !r.File.EndsWith($".{r.Client}.log", StringComparison.Ordinal)), Is.Empty,
             "each log is named after its client");
     }

@@ -25,10 +25,9 @@ public sealed class ScenarioClientLog : IDisposable
             .MinimumLevel.Debug()
             .WriteTo.File(new CompactJsonFormatter(), path)
             .CreateLogger();
-        var serilog = _serilog;
         Factory = LoggerFactory.Create(b => b
             .SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug)
-            .AddProvider(new SerilogLoggerProvider(serilog))
+            .AddProvider(new SerilogLoggerProvider(_serilog))
             .AddProvider(new ConsoleFormatFileProvider(consolePath)));
         App = Factory.CreateLogger("ScenarioApp");
     }

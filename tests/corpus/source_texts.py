@@ -36,6 +36,8 @@ def main():
     args = ap.parse_args()
     if not os.path.exists(args.cli):
         sys.exit(f"source_texts.py: {args.cli} not found: dotnet build -c Release src/LogTriage.Cli")
+    # A bare name is one of source-texts/, as the README writes it.
+    args.files = [f if os.path.exists(f) else os.path.join(HERE, "source-texts", f) for f in args.files]
     files = args.files or sorted(os.path.join(HERE, "source-texts", f) for f in os.listdir(os.path.join(HERE, "source-texts")) if f.endswith(".tsv"))
     total = agreed = 0
     with tempfile.TemporaryDirectory() as folder, concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:

@@ -5,7 +5,8 @@ namespace LogTriage.Signals;
 
 /// <summary>
 /// Folds the stream of signals into <see cref="SignalFact"/>s: per rule and five-second bucket, one
-/// plain fact, and one per key value for the rules some construct keys on. A bucket is handed over once the stream has moved past it (or on <see cref="Flush"/>),
+/// plain fact, and one per key value for the rules some construct keys on (as the
+/// <see cref="CoalescingPlan"/> says). A bucket is handed over once the stream has moved past it (or on <see cref="Flush"/>),
 /// so the engine receives facts while lines still arrive. Bound: facts per second of log are at
 /// most rules × distinct keys active in that second, and at most <see cref="MaxOpenBuckets"/>
 /// buckets are held at once (beyond that the oldest are handed over early).
@@ -42,13 +43,14 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
         foreach (var signal in signals)
         {
             var firstOfCause = _causesOfLine.Add(signal.Rule.Cause);
+            var rule = plan.For(signal.Rule.Id);
             // Negative slots are single lines: closed at once, never shared.
-            var slot = plan.OneFactPerSignal(signal.Rule.Id)
+            var slot = rule.OneFactPerSignal
                 ? -1 - ((e.Line << 16) ^ (StringComparer.Ordinal.GetHashCode(e.Input) & 0xFFFF))
                 : time.UtcTicks / BucketWidth.Ticks;
-            AddTo((signal.Rule.Id, FactKey.None, slot), signal, e, time, timed, firstOfCause, keyed: false);
-            if (plan.KindsFor(signal.Rule.Id).Count > 0)
-                AddTo((signal.Rule.Id, plan.KeyOf(signal, _identities), slot), signal, e, time, timed, firstOfCause, keyed: true);
+            AddTo((signal.Rule.Id, FactKey.None, slot), signal, e, time, timed, firstOfCause, FactStreams.Plain);
+            foreach (var stream in rule.Streams)
+                AddTo((signal.Rule.Id, CoalescingPlan.KeyOf(signal, _identities, stream.Kinds), slot), signal, e, time, timed, firstOfCause, stream.Streams);
         }
         if (_now > DateTimeOffset.UnixEpoch)
             CloseBefore(ClampedTime.Minus(_now, BucketWidth + SignalFact.ClockSkew), closed);
@@ -56,11 +58,11 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
             Close(_order.Dequeue(), closed);
     }
 
-    private void AddTo((string, FactKey, long) id, Signal signal, LogEvent e, DateTimeOffset time, bool timed, bool firstOfCause, bool keyed)
+    private void AddTo((string, FactKey, long) id, Signal signal, LogEvent e, DateTimeOffset time, bool timed, bool firstOfCause, FactStreams streams)
     {
         if (!_open.TryGetValue(id, out var bucket))
         {
-            _open[id] = bucket = new Bucket(signal.Rule, id.Item2, e.Origin, e.Input, timed, keyed);
+            _open[id] = bucket = new Bucket(signal.Rule, id.Item2, e.Origin, e.Input, timed, streams);
             _order.Enqueue(id);
         }
         bucket.Add(signal, time, firstOfCause);
@@ -102,7 +104,7 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
         return _lastTime.TryGetValue(e.Input, out var last) ? last : DateTimeOffset.UnixEpoch + TimeSpan.FromMilliseconds(e.Line);
     }
 
-    private sealed class Bucket(RuleDefinition rule, FactKey key, EventOrigin origin, string input, bool timed, bool keyed)
+    private sealed class Bucket(RuleDefinition rule, FactKey key, EventOrigin origin, string input, bool timed, FactStreams streams)
     {
         private readonly List<LogEvent> _evidence = new(KeepEvidence);
         private readonly List<ConnectionInfo> _connections = [];
@@ -136,7 +138,7 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
             {
                 Lines = _lines,
                 Severity = rule.Severity,
-                Keyed = keyed,
+                Streams = streams,
             };
     }
 }

@@ -8,6 +8,13 @@ namespace LogTriage.Signals;
 /// explanations) or excepts on, and made only when some construct reads them. Everything else is
 /// coalesced away, which is what keeps the number of facts bounded. The rule compiler asks the same
 /// plan which of a rule's facts each construct reads (<see cref="ReadsKeyed"/>).
+/// <para>
+/// Where thresholds alone conclude per key on a rule's facts, a key value that is too rare to reach
+/// their counts need not be a fact at all (an address that failed to authenticate once): those
+/// keyed facts are held back by a <see cref="LoneSignalGate"/>. What only looks keys up (an
+/// <c>unless</c>, an exception's tally) then reads facts of its own, split by the kinds it looks up
+/// alone (the input, one fact per bucket), which keep every signal.
+/// </para>
 /// </summary>
 internal sealed class CoalescingPlan
 {
@@ -19,17 +26,18 @@ internal sealed class CoalescingPlan
     {
         // Every kind some construct keys a rule's facts by, as the keyed facts have always been split.
         var kinds = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        // What reads them: constructs concluding per key, and constructs only looking keys up.
+        // What reads them: constructs concluding per key, and constructs only looking keys up (with the kinds they look up).
         var keyedReaders = new Dictionary<string, List<RuleDefinition>>(StringComparer.Ordinal);
-        var lookedUp = new HashSet<string>(StringComparer.Ordinal);
-        void Need(string ruleId, string kind)
+        var lookups = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        static void Add(Dictionary<string, SortedSet<string>> into, string ruleId, string kind)
         {
             if (kind == "none")
                 return;
-            if (!kinds.TryGetValue(ruleId, out var set))
-                kinds[ruleId] = set = new SortedSet<string>(StringComparer.Ordinal);
+            if (!into.TryGetValue(ruleId, out var set))
+                into[ruleId] = set = new SortedSet<string>(StringComparer.Ordinal);
             set.Add(kind);
         }
+        void Need(string ruleId, string kind) => Add(kinds, ruleId, kind);
 
         var eventRulesByCause = rules.EventRules.ToLookup(r => r.Cause, StringComparer.Ordinal);
         foreach (var rule in rules.Rules)
@@ -47,14 +55,16 @@ internal sealed class CoalescingPlan
             {
                 foreach (var id in unless.Rules.Concat(bases))
                     Need(id, unless.Same.ToString());
-                if (unless.Same.Kind != "none")
-                    lookedUp.UnionWith(unless.Rules);
+                foreach (var id in unless.Rules)
+                    Add(lookups, id, unless.Same.ToString());
             }
             foreach (var field in rule.Exceptions.SelectMany(e => e.Fields.Keys))
+            {
                 foreach (var id in bases)
                     Need(id, field);
-            if (rule.Exceptions.Count > 0)
-                lookedUp.UnionWith(ExceptedRules(rule));
+                foreach (var id in ExceptedRules(rule))
+                    Add(lookups, id, field);
+            }
             if (rule.Explains is { } explains && explains.Same.Kind != "none")
             {
                 foreach (var id in bases)
@@ -76,12 +86,31 @@ internal sealed class CoalescingPlan
             oneFactPerSignal.UnionWith(rule.Sequence!.First);
 
         foreach (var id in kinds.Keys.Union(oneFactPerSignal))
+            _rules[id] = Plan(oneFactPerSignal.Contains(id), kinds.GetValueOrDefault(id),
+                keyedReaders.GetValueOrDefault(id) ?? [], lookups.GetValueOrDefault(id));
+    }
+
+    private static RulePlan Plan(bool oneFactPerSignal, SortedSet<string>? kinds, List<RuleDefinition> keyedReaders, SortedSet<string>? lookups)
+    {
+        if (kinds is null)
+            return new RulePlan(oneFactPerSignal, []);
+        // Thresholds alone conclude per key: a key's fact that cannot reach a count may be held back.
+        // Unless the lookups want the same keys: one fact per key value then serves both, as before.
+        if (keyedReaders.Count > 0 && keyedReaders.All(r => r.Threshold is { Count: >= 2 }) && !(lookups?.SetEquals(kinds) ?? false))
         {
-            // Keyed facts nothing reads are not made.
-            var streams = (keyedReaders.ContainsKey(id) ? FactStreams.Keyed : 0) | (lookedUp.Contains(id) ? FactStreams.Lookup : 0);
-            var keyed = kinds.TryGetValue(id, out var set) && streams != 0 ? new[] { new KeyedStream(streams, [.. set]) } : [];
-            _rules[id] = new RulePlan(oneFactPerSignal.Contains(id), keyed);
+            var counts = keyedReaders.Select(r => r.Threshold!)
+                .GroupBy(t => t.Per.ToString(), StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new KeyedCount(g.Key, g.Max(t => t.Within), g.Min(t => t.Count)))
+                .ToList();
+            KeyedStream[] streams = lookups is null
+                ? [new KeyedStream(FactStreams.Keyed, [.. kinds], HeldBack: true)]
+                : [new KeyedStream(FactStreams.Keyed, [.. kinds], HeldBack: true), new KeyedStream(FactStreams.Lookup, [.. lookups])];
+            return new RulePlan(oneFactPerSignal, streams) { Counts = counts };
         }
+        // Keyed facts nothing reads are not made.
+        var readers = (keyedReaders.Count > 0 ? FactStreams.Keyed : 0) | (lookups is null ? 0 : FactStreams.Lookup);
+        return new RulePlan(oneFactPerSignal, readers == 0 ? [] : [new KeyedStream(readers, [.. kinds])]);
     }
 
     /// <summary>What becomes of one rule's signals.</summary>
@@ -119,8 +148,21 @@ internal sealed class CoalescingPlan
     public static FactStreams ReadBy(UnlessCondition unless) => unless.Same.Kind != "none" ? FactStreams.Lookup : FactStreams.Plain;
 }
 
-/// <summary>One kind of keyed fact a rule's signals make: which constructs read it, and the key kinds it is split by.</summary>
-internal sealed record KeyedStream(FactStreams Streams, string[] Kinds);
+/// <summary>
+/// One kind of keyed fact a rule's signals make: which constructs read it, the key kinds it is split
+/// by, and whether its facts wait at the rule's <see cref="LoneSignalGate"/>.
+/// </summary>
+internal sealed record KeyedStream(FactStreams Streams, string[] Kinds, bool HeldBack = false);
 
 /// <summary>What becomes of one rule's signals besides its plain facts.</summary>
-internal sealed record RulePlan(bool OneFactPerSignal, IReadOnlyList<KeyedStream> Streams);
+internal sealed record RulePlan(bool OneFactPerSignal, IReadOnlyList<KeyedStream> Streams)
+{
+    /// <summary>The thresholds that alone read the held-back facts, by key kind (none when nothing is held back).</summary>
+    public IReadOnlyList<KeyedCount> Counts { get; init; } = [];
+}
+
+/// <summary>
+/// The thresholds over a rule that group by one key kind, as one: the longest of their windows and
+/// the smallest of their counts (a fact that none of them could count is one that this could not).
+/// </summary>
+internal sealed record KeyedCount(string Kind, TimeSpan Within, int Count);

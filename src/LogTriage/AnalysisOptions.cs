@@ -30,6 +30,9 @@ public sealed record AnalysisOptions
     /// <summary>After how many facts the engine compiles its rules to IL (tests compare both ways).</summary>
     internal long CompileEngineAfterFacts { get; init; } = Engine.EngineSession.CompileAfterFacts;
 
+    /// <summary>Whether keyed facts too rare to reach any threshold are held back (tests compare both ways).</summary>
+    internal bool HoldBackLoneKeys { get; init; } = true;
+
     /// <summary>How many first lines of an input format detection looks at.</summary>
     public int DetectionLines { get; init; } = 50;
 }

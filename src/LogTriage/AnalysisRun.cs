@@ -26,13 +26,14 @@ public sealed class AnalysisRun
     private long _inWindow;
     private TimeSpanSeen _outside = TimeSpanSeen.None;
     private long _signals;
+    private long _closedBefore;
 
-    internal AnalysisRun(RuleSet rules, CauseEngine engine, CauseRanker ranker, CoalescingPlan plan, IReadOnlyList<InputStatistics> inputs, int unrecognisedGroups, Action<RuleFiring>? fired, long compileAfterFacts = EngineSession.CompileAfterFacts)
+    internal AnalysisRun(RuleSet rules, CauseEngine engine, CauseRanker ranker, CoalescingPlan plan, IReadOnlyList<InputStatistics> inputs, int unrecognisedGroups, Action<RuleFiring>? fired, long compileAfterFacts = EngineSession.CompileAfterFacts, bool holdBack = true)
     {
         _rules = rules;
         _ranker = ranker;
         _unrecognisedGroups = unrecognisedGroups;
-        _coalescer = new SignalCoalescer(plan);
+        _coalescer = new SignalCoalescer(plan, holdBack);
         _session = engine.OpenSession(fired, compileAfterFacts);
         Inputs = inputs;
     }
@@ -80,9 +81,13 @@ public sealed class AnalysisRun
 
     private void HandOver()
     {
-        if (_closed.Count == 0)
+        // A hand-over of only held-back facts is one still: the session forgets on it as it would
+        // have with them, and the held-back facts are forgotten when, and as, the session forgets.
+        if (_coalescer.Closed == _closedBefore)
             return;
-        _session.Insert(_closed, _coalescer.Now);
+        _closedBefore = _coalescer.Closed;
+        if (_session.Insert(_closed, _coalescer.Now))
+            _coalescer.Forget(_coalescer.Now, _session.Retention.Of);
         _closed.Clear();
     }
 

@@ -48,7 +48,7 @@ public sealed class LogAnalyzer
             streams.Add(ReadEvents(input, stats, forced, options.DetectionLines));
         }
 
-        var run = new AnalysisRun(_rules, _engine, _ranker, _plan, statistics, options.UnrecognisedGroups, options.RuleFired, options.CompileEngineAfterFacts);
+        var run = new AnalysisRun(_rules, _engine, _ranker, _plan, statistics, options.UnrecognisedGroups, options.RuleFired, options.CompileEngineAfterFacts, options.HoldBackLoneKeys);
         options.Started?.Invoke(run);
         // Only inputs of known length end by themselves; the others may wait for more at any line.
         if (sources.All(s => s.Length is not null) && sources.Sum(s => s.Length!.Value) >= options.OverlapFromBytes)

@@ -47,7 +47,20 @@ internal sealed class ConclusionArchive
             c = string.CompareOrdinal(a.Evidence[0].Input, b.Evidence[0].Input) is var i && i != 0 ? i : a.Evidence[0].Line.CompareTo(b.Evidence[0].Line);
         if (c == 0)
             c = string.CompareOrdinal(a.RuleId, b.RuleId);
-        return c != 0 ? c : string.CompareOrdinal(a.Key.ToString(), b.Key.ToString());
+        if (c == 0)
+            c = string.CompareOrdinal(a.Key.ToString(), b.Key.ToString());
+        // The two sets of windows of a threshold often start at the same fact: a total order, so
+        // that neither a merge nor the report depends on the session's memory.
+        if (c == 0)
+            c = a.Last.CompareTo(b.Last);
+        if (c == 0)
+            c = a.Count.CompareTo(b.Count);
+        if (c == 0)
+            c = a.Lines.CompareTo(b.Lines);
+        for (var i = 0; c == 0 && i < Math.Max(a.Evidence.Count, b.Evidence.Count); i++)
+            c = i >= a.Evidence.Count ? -1 : i >= b.Evidence.Count ? 1
+                : string.CompareOrdinal(a.Evidence[i].Input, b.Evidence[i].Input) is var input && input != 0 ? input : a.Evidence[i].Line.CompareTo(b.Evidence[i].Line);
+        return c;
     });
 
     public EngineConclusions ToConclusions(List<Finding> findings, List<Explanation> explanations, List<Suppression> suppressions) =>

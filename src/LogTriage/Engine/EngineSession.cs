@@ -60,14 +60,17 @@ internal sealed class EngineSession
     /// <summary>Time spent in the engine: inserting, firing, retracting, compiling.</summary>
     public TimeSpan Busy => _busy.Elapsed;
 
-    public void Insert(IReadOnlyList<SignalFact> facts, DateTimeOffset now)
+    /// <summary>How long behind the stream each rule's facts are kept.</summary>
+    public FactRetention Retention => _retention;
+
+    /// <summary>Inserts facts handed over (none, when all were held back) and forgets what the stream has left behind.</summary>
+    /// <returns>Whether the session then forgot the facts the stream has left behind by more than their <see cref="Retention"/>.</returns>
+    public bool Insert(IReadOnlyList<SignalFact> facts, DateTimeOffset now)
     {
-        if (facts.Count == 0)
-            return;
         _busy.Start();
         try
         {
-            InsertTimed(facts, now);
+            return facts.Count == 0 ? Forget(now) : InsertTimed(facts, now);
         }
         finally
         {
@@ -75,7 +78,7 @@ internal sealed class EngineSession
         }
     }
 
-    private void InsertTimed(IReadOnlyList<SignalFact> facts, DateTimeOffset now)
+    private bool InsertTimed(IReadOnlyList<SignalFact> facts, DateTimeOffset now)
     {
         var grew = false;
         foreach (var fact in facts)
@@ -93,7 +96,7 @@ internal sealed class EngineSession
             _session.InsertAll(facts);
             Fire();
         }
-        Forget(now);
+        return Forget(now);
     }
 
     /// <summary>The findings, explanations and suppressions as they stand, archived ones included.</summary>
@@ -124,10 +127,10 @@ internal sealed class EngineSession
     /// Retracts facts the stream has left behind by more than the retention. What they supported is
     /// settled: no later fact can join them, so the conclusions that vanish with them are archived.
     /// </summary>
-    private void Forget(DateTimeOffset now)
+    private bool Forget(DateTimeOffset now)
     {
         if (_session is null || now - _lastForget < _retention.Floor / 4 || now.UtcTicks - DateTimeOffset.MinValue.UtcTicks <= _retention.Longest.Ticks)
-            return;
+            return false;
         _lastForget = now;
         var old = new List<SignalFact>();
         for (var node = _live.First; node is not null;)
@@ -141,12 +144,13 @@ internal sealed class EngineSession
             node = next;
         }
         if (old.Count == 0)
-            return;
+            return true;
         var findings = _session.Query<Finding>().ToList();
         var explanations = _session.Query<Explanation>().ToList();
         var suppressions = _session.Query<Suppression>().ToList();
         _session.RetractAll(old);
         Fire();
         _archive.KeepGone(findings, _session.Query<Finding>(), explanations, _session.Query<Explanation>(), suppressions, _session.Query<Suppression>());
+        return true;
     }
 }

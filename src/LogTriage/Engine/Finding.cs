@@ -48,7 +48,10 @@ public sealed record Finding(
 
     public static Finding Of(RuleDefinition rule, IEnumerable<SignalFact> facts)
     {
-        var list = facts.OrderBy(f => f.First).ToList();
+        // In the order of the log, ties included, never in the order the session holds them: facts
+        // of one window can begin at the same moment (one host in two servers' logs), and which
+        // came first decides the finding's key and evidence.
+        var list = facts.OrderBy(f => f.First).ThenBy(f => f.Position.Input, StringComparer.Ordinal).ThenBy(f => f.Position.Line).ToList();
         return new Finding(rule, list[0].Key, list.Sum(f => f.Count), list.Sum(f => f.Lines), list[0].First, list.Max(f => f.Last),
             [.. list.SelectMany(f => f.Evidence).Take(6)], [.. list.SelectMany(f => f.Connections).Distinct().Take(8)])
         {

@@ -67,9 +67,9 @@ public sealed class RuleCompiler
     {
         var builder = Named(rule.Id);
         var id = rule.Id;
-        var keyed = rule.Exceptions.Count > 0 || rule.Unless.Any(u => u.Same.Kind != "none") || rule.Explains is { Same.Kind: not "none" };
+        var stream = Reads(rule);
         var fact = builder.LeftHandSide().Pattern(typeof(SignalFact), "fact");
-        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == id && fact.Keyed == keyed));
+        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == id && fact.Serves(stream)));
         ExceptionsDoNotHold(fact, "fact", rule.Exceptions);
         foreach (var unless in rule.Unless)
             Absent(builder, unless, "fact", (Expression<Func<SignalFact, SignalFact, bool>>)((absent, fact) =>
@@ -95,9 +95,9 @@ public sealed class RuleCompiler
         aggregate.GroupBy(
             (Expression<Func<SignalFact, WindowKey>>)(fact => new WindowKey(fact.Key[per], (fact.First.UtcTicks + offset) / width)),
             (Expression<Func<SignalFact, SignalFact>>)(fact => fact));
-        var keyed = threshold.Per.Kind != "none" || rule.Exceptions.Count > 0;
+        var stream = Reads(rule);
         var fact = aggregate.Pattern(typeof(SignalFact), "fact");
-        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == counted && fact.Keyed == keyed));
+        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.RuleId == counted && fact.Serves(stream)));
         ExceptionsDoNotHold(fact, "fact", rule.Exceptions);
         window.Condition((Expression<Func<IGrouping<WindowKey, SignalFact>, bool>>)(window => window.Sum(f => f.Count) >= count));
         foreach (var unless in rule.Unless)
@@ -119,12 +119,12 @@ public sealed class RuleCompiler
         var same = sequence.Same.ToString();
         var within = sequence.Within;
 
-        var keyed = sequence.Same.Kind != "none" || rule.Exceptions.Count > 0;
+        var stream = Reads(rule);
         var first = builder.LeftHandSide().Pattern(typeof(SignalFact), "first");
-        first.Condition((Expression<Func<SignalFact, bool>>)(first => first.Keyed == keyed && firstIds.Contains(first.RuleId)));
+        first.Condition((Expression<Func<SignalFact, bool>>)(first => first.Serves(stream) && firstIds.Contains(first.RuleId)));
         ExceptionsDoNotHold(first, "first", rule.Exceptions);
         var then = builder.LeftHandSide().Pattern(typeof(SignalFact), "then");
-        then.Condition((Expression<Func<SignalFact, bool>>)(then => then.Keyed == keyed && thenIds.Contains(then.RuleId)));
+        then.Condition((Expression<Func<SignalFact, bool>>)(then => then.Serves(stream) && thenIds.Contains(then.RuleId)));
         then.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((then, first) => FactKey.Joins(then.Key, first.Key, same)));
         then.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((then, first) => first.IsFollowedBy(then, within)));
 
@@ -138,8 +138,8 @@ public sealed class RuleCompiler
                 : (absent, first, then) => absent.Within(ClampedTime.Minus(first.First, unless.Before), ClampedTime.Plus(then.Last, unless.After));
             var not = builder.LeftHandSide().Not().Pattern(typeof(SignalFact), "absent");
             var ids = unless.Rules.ToHashSet(StringComparer.Ordinal);
-            var absentKeyed = unless.Same.Kind != "none";
-            not.Condition((Expression<Func<SignalFact, bool>>)(absent => absent.Keyed == absentKeyed && ids.Contains(absent.RuleId)));
+            var absentStream = CoalescingPlan.ReadBy(unless);
+            not.Condition((Expression<Func<SignalFact, bool>>)(absent => absent.Serves(absentStream) && ids.Contains(absent.RuleId)));
             not.Condition((Expression<Func<SignalFact, SignalFact, bool>>)((absent, first) => FactKey.Joins(absent.Key, first.Key, key)));
             not.Condition(span);
         }
@@ -153,12 +153,12 @@ public sealed class RuleCompiler
     private static IRuleDefinition SuppressionRule(RuleDefinition rule, RuleException exception)
     {
         var builder = Named($"{rule.Id}#except:{exception.Name}");
-        var ids = (rule.Threshold is { } t ? [t.RuleId] : rule.Sequence is { } s ? s.First : new[] { rule.Id }).ToHashSet(StringComparer.Ordinal);
+        var ids = CoalescingPlan.ExceptedRules(rule).ToHashSet(StringComparer.Ordinal);
         var fields = exception.Fields;
         var id = rule.Id;
         var name = exception.Name;
         var fact = builder.LeftHandSide().Pattern(typeof(SignalFact), "fact");
-        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.Keyed && ids.Contains(fact.RuleId) && ExceptionMatch.Holds(fields, fact.Key)));
+        fact.Condition((Expression<Func<SignalFact, bool>>)(fact => fact.Serves(FactStreams.Lookup) && ids.Contains(fact.RuleId) && ExceptionMatch.Holds(fields, fact.Key)));
         Conclude<SignalFact>(builder, "fact", fact => new Suppression(id, name, fact));
         return builder.Build();
     }
@@ -184,6 +184,9 @@ public sealed class RuleCompiler
         return builder.Build();
     }
 
+    /// <summary>Which of its single-event rules' facts a rule reads (the coalescing plan makes them).</summary>
+    private static FactStreams Reads(RuleDefinition rule) => CoalescingPlan.ReadsKeyed(rule) ? FactStreams.Keyed : FactStreams.Plain;
+
     private static void ExceptionsDoNotHold(PatternBuilder pattern, string name, IReadOnlyList<RuleException> exceptions)
     {
         foreach (var exception in exceptions)
@@ -197,9 +200,9 @@ public sealed class RuleCompiler
     private static void Absent(RuleBuilder builder, UnlessCondition unless, string anchor, LambdaExpression span, LambdaExpression key)
     {
         var ids = unless.Rules.ToHashSet(StringComparer.Ordinal);
-        var keyed = unless.Same.Kind != "none";
+        var stream = CoalescingPlan.ReadBy(unless);
         var not = builder.LeftHandSide().Not().Pattern(typeof(SignalFact), "absent");
-        not.Condition((Expression<Func<SignalFact, bool>>)(absent => absent.Keyed == keyed && ids.Contains(absent.RuleId)));
+        not.Condition((Expression<Func<SignalFact, bool>>)(absent => absent.Serves(stream) && ids.Contains(absent.RuleId)));
         not.Condition(Rename(key, anchor));
         not.Condition(Rename(span, anchor));
     }

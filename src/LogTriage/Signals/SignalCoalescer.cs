@@ -5,12 +5,16 @@ namespace LogTriage.Signals;
 
 /// <summary>
 /// Folds the stream of signals into <see cref="SignalFact"/>s: per rule and five-second bucket, one
-/// plain fact, and one per key value for the rules some construct keys on. A bucket is handed over once the stream has moved past it (or on <see cref="Flush"/>),
+/// plain fact, and one per key value for the rules some construct keys on (as the
+/// <see cref="CoalescingPlan"/> says). A bucket is handed over once the stream has moved past it (or on <see cref="Flush"/>),
 /// so the engine receives facts while lines still arrive. Bound: facts per second of log are at
 /// most rules × distinct keys active in that second, and at most <see cref="MaxOpenBuckets"/>
-/// buckets are held at once (beyond that the oldest are handed over early).
+/// buckets are held at once (beyond that the oldest are handed over early). Keyed facts that only
+/// thresholds read wait at their rule's <see cref="LoneSignalGate"/> until their key could reach
+/// a count; they are forgotten with the session's facts of their time (<see cref="Forget"/>).
 /// </summary>
-internal sealed class SignalCoalescer(CoalescingPlan plan)
+/// <param name="holdBack">Whether the gates hold keyed facts back at all (tests compare both ways).</param>
+internal sealed class SignalCoalescer(CoalescingPlan plan, bool holdBack = true)
 {
     // Wide enough that a busy log gives few facts (and so few joins between findings), narrow
     // enough next to the rules' windows; each fact keeps its exact first and last time.
@@ -23,11 +27,21 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
     private readonly Queue<(string Rule, FactKey Key, long Bucket)> _order = new();
     private readonly Dictionary<string, DateTimeOffset> _lastTime = new(StringComparer.Ordinal);
     private readonly HashSet<string> _causesOfLine = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LoneSignalGate> _gates = new(StringComparer.Ordinal);
     private readonly InputIdentities _identities = new();
     private DateTimeOffset _now = DateTimeOffset.UnixEpoch;
 
     /// <summary>How far the stream has got: the latest time seen.</summary>
     public DateTimeOffset Now => _now;
+
+    /// <summary>How many buckets have been closed, facts held back included: the session forgets as often as it would without holding back.</summary>
+    public long Closed { get; private set; }
+
+    /// <summary>How many keyed facts are held back now, waiting for their key to reach a count.</summary>
+    public int HeldBack => _gates.Values.Sum(g => g.Holding);
+
+    /// <summary>How many key values the gates remember recent signals of.</summary>
+    public int TalliedKeys => _gates.Values.Sum(g => g.TalliedKeys);
 
     /// <summary>Adds the signals of one event; returns the facts whose buckets the stream has left.</summary>
     public void Add(LogEvent e, IReadOnlyList<Signal> signals, List<SignalFact> closed)
@@ -42,13 +56,20 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
         foreach (var signal in signals)
         {
             var firstOfCause = _causesOfLine.Add(signal.Rule.Cause);
+            var rule = plan.For(signal.Rule.Id);
             // Negative slots are single lines: closed at once, never shared.
-            var slot = plan.OneFactPerSignal(signal.Rule.Id)
+            var slot = rule.OneFactPerSignal
                 ? -1 - ((e.Line << 16) ^ (StringComparer.Ordinal.GetHashCode(e.Input) & 0xFFFF))
                 : time.UtcTicks / BucketWidth.Ticks;
-            AddTo((signal.Rule.Id, FactKey.None, slot), signal, e, time, timed, firstOfCause, keyed: false);
-            if (plan.KindsFor(signal.Rule.Id).Count > 0)
-                AddTo((signal.Rule.Id, plan.KeyOf(signal, _identities), slot), signal, e, time, timed, firstOfCause, keyed: true);
+            AddTo((signal.Rule.Id, FactKey.None, slot), signal, e, time, timed, firstOfCause, FactStreams.Plain);
+            foreach (var stream in rule.Streams)
+            {
+                var key = CoalescingPlan.KeyOf(signal, _identities, stream.Kinds);
+                var held = stream.HeldBack && holdBack;
+                AddTo((signal.Rule.Id, key, slot), signal, e, time, timed, firstOfCause, stream.Streams, held);
+                if (held)
+                    GateOf(signal.Rule.Id, rule).Count(key, time);
+            }
         }
         if (_now > DateTimeOffset.UnixEpoch)
             CloseBefore(ClampedTime.Minus(_now, BucketWidth + SignalFact.ClockSkew), closed);
@@ -56,14 +77,31 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
             Close(_order.Dequeue(), closed);
     }
 
-    private void AddTo((string, FactKey, long) id, Signal signal, LogEvent e, DateTimeOffset time, bool timed, bool firstOfCause, bool keyed)
+    private void AddTo((string, FactKey, long) id, Signal signal, LogEvent e, DateTimeOffset time, bool timed, bool firstOfCause, FactStreams streams, bool heldBack = false)
     {
         if (!_open.TryGetValue(id, out var bucket))
         {
-            _open[id] = bucket = new Bucket(signal.Rule, id.Item2, e.Origin, e.Input, timed, keyed);
+            _open[id] = bucket = new Bucket(signal.Rule, id.Item2, e.Origin, e.Input, timed, streams, heldBack);
             _order.Enqueue(id);
         }
         bucket.Add(signal, time, firstOfCause);
+    }
+
+    private LoneSignalGate GateOf(string ruleId, RulePlan rule)
+    {
+        if (!_gates.TryGetValue(ruleId, out var gate))
+            _gates[ruleId] = gate = new LoneSignalGate(rule.Counts);
+        return gate;
+    }
+
+    /// <summary>
+    /// The session has forgotten the facts that ended more than their rule's retention before
+    /// <paramref name="now"/>: so are the held-back ones, which it would have forgotten with them.
+    /// </summary>
+    public void Forget(DateTimeOffset now, Func<string, TimeSpan> retentionOf)
+    {
+        foreach (var (ruleId, gate) in _gates)
+            gate.Forget(ClampedTime.Minus(now, retentionOf(ruleId)));
     }
 
     /// <summary>Hands over every open bucket (end of input, or a snapshot while the input continues).</summary>
@@ -80,9 +118,14 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
             Close(_order.Dequeue(), closed);
     }
 
-    private void Close((string, FactKey, long) id, List<SignalFact> closed)
+    private void Close((string Rule, FactKey, long) id, List<SignalFact> closed)
     {
-        if (_open.Remove(id, out var bucket))
+        if (!_open.Remove(id, out var bucket))
+            return;
+        Closed++;
+        if (bucket.HeldBack)
+            _gates[id.Rule].Offer(bucket.ToFact(), closed);
+        else
             closed.Add(bucket.ToFact());
     }
 
@@ -102,8 +145,10 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
         return _lastTime.TryGetValue(e.Input, out var last) ? last : DateTimeOffset.UnixEpoch + TimeSpan.FromMilliseconds(e.Line);
     }
 
-    private sealed class Bucket(RuleDefinition rule, FactKey key, EventOrigin origin, string input, bool timed, bool keyed)
+    private sealed class Bucket(RuleDefinition rule, FactKey key, EventOrigin origin, string input, bool timed, FactStreams streams, bool heldBack)
     {
+        public bool HeldBack => heldBack;
+
         private readonly List<LogEvent> _evidence = new(KeepEvidence);
         private readonly List<ConnectionInfo> _connections = [];
         private LogEvent? _last;
@@ -136,7 +181,7 @@ internal sealed class SignalCoalescer(CoalescingPlan plan)
             {
                 Lines = _lines,
                 Severity = rule.Severity,
-                Keyed = keyed,
+                Streams = streams,
             };
     }
 }

@@ -28,12 +28,15 @@ public sealed record SignalFact(
     public long Lines { get; init; } = Count;
 
     /// <summary>
-    /// True for the keyed stream of a rule (its signals split by the keys some rule groups, joins or
-    /// excepts on); false for its plain stream (all its signals of the bucket together). A rule that
+    /// Which constructs the fact is for: the plain stream of its rule (all its signals of the bucket
+    /// together), or its signals split by the keys some rule groups, joins or excepts on. A rule that
     /// needs no key reads the plain stream, so a key with many values (an address per signal) costs
     /// only the constructs that group by it.
     /// </summary>
-    public bool Keyed { get; init; }
+    public FactStreams Streams { get; init; } = FactStreams.Plain;
+
+    /// <summary>Whether a construct reading <paramref name="stream"/> reads this fact.</summary>
+    public bool Serves(FactStreams stream) => (Streams & stream) != 0;
 
     /// <summary>The severity of the rule that matched.</summary>
     public Severity Severity { get; init; } = Severity.Warning;
